@@ -269,7 +269,10 @@ func TestMisuse(t *testing.T) {
 		{"Blocks nil f", nilFunc, func() { Blocks(dst, nil, a) }},
 		{"For n<0", badN, func() { For(-1, body) }},
 		{"For nil", nilFunc, func() { For(4, nil) }},
-		{"ForCtx nil ctx", nilContext, func() { ForCtx(nil, 4, bodyErr) }}, //nolint:staticcheck // the nil is the test
+		{"ForCtx nil ctx", nilContext, func() {
+			//lint:ignore SA1012 a nil Context is the misuse under test
+			ForCtx(nil, 4, bodyErr)
+		}},
 		{"ForCtx n<0", badN, func() { ForCtx(context.Background(), -1, bodyErr) }},
 		{"ForCtx nil body", nilFunc, func() { ForCtx(context.Background(), 4, nil) }},
 		{"Workers<0", badWorkers, func() { Config{Workers: -1}.MapTo(dst, f, a) }},

@@ -1,0 +1,63 @@
+# parnum's developer commands. `make` alone lists them.
+#
+# The library is the root module; bench/ is a module of its own (it needs
+# plotting and the Go alternatives it is compared with), and tools/ pins the
+# developer tools. Every target works on a fresh clone: Go fetches what it
+# needs.
+
+GO          ?= go
+MODULES     := . bench
+FUZZTIME    ?= 10s
+BENCHTIME   ?= 1s
+BENCHCOUNT  ?= 6
+STATICCHECK  = $(shell $(GO) -C tools tool -n staticcheck)
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: demo
+demo: ## the main job: measure parnum against sequential Go on this machine
+	$(GO) -C bench run ./cmd/report
+
+.PHONY: test
+test: ## vet, then the tests: plain, with -race, and with -race -tags noasm
+	@for m in $(MODULES); do \
+		echo "== $$m: vet, test, race, race noasm"; \
+		$(GO) -C $$m vet ./... && \
+		$(GO) -C $$m test ./... && \
+		$(GO) -C $$m test -race ./... && \
+		$(GO) -C $$m test -race -tags noasm ./... || exit 1; \
+	done
+
+.PHONY: bench
+bench: ## the benchmarks, sequential and parallel in one run (BENCHCOUNT, BENCHTIME)
+	@for m in $(MODULES); do \
+		$(GO) -C $$m test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./... || exit 1; \
+	done
+
+.PHONY: fuzz
+fuzz: ## every fuzz target, FUZZTIME each (default 10s)
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+.PHONY: lint
+lint: ## gofmt, go vet and staticcheck (pinned in tools/go.mod)
+	@out=$$(gofmt -l $$(git ls-files '*.go')); \
+		if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@for m in $(MODULES); do \
+		$(GO) -C $$m vet ./... && (cd $$m && $(STATICCHECK) ./...) || exit 1; \
+	done
+
+.PHONY: cover
+cover: ## test coverage of the library, per function, and coverage.html
+	$(GO) test -coverprofile=coverage.out -covermode=atomic ./...
+	$(GO) tool cover -func=coverage.out | tail -n 1
+	$(GO) tool cover -html=coverage.out -o coverage.html
+	@echo "wrote coverage.html"
