@@ -73,16 +73,22 @@ const (
 // plan is the hand-out of a parallel loop over [from, n): claims of at least
 // minSize elements, whose boundaries after from are congruent to lead modulo
 // align (lead is the first index that starts a cache line of the destination
-// when align is lineFloats; align 1 imposes nothing).
+// when align is lineFloats; align 1 imposes nothing). A fixed plan hands out
+// claims of exactly minSize elements (the last one shorter), which reductions
+// need: their claims must be nodes of a fixed tree.
 type plan struct {
 	from, n        int
 	minSize, align int
 	lead           int
+	fixed          bool
 }
 
-// rangeAfter returns the range a worker claims when the next unclaimed index
-// is lo < n, on w workers.
+// rangeAfter returns the end of the range a worker claims when the next
+// unclaimed index is lo < n, on w workers.
 func (p *plan) rangeAfter(lo, w int) int {
+	if p.fixed {
+		return lo + min(p.minSize, p.n-lo)
+	}
 	size := max(p.minSize, (p.n-lo)/(claimDivisor*w))
 	hi := lo + min(size, p.n-lo) // no overflow: hi <= n
 	return alignUp(hi, p.lead, p.align, p.n)
@@ -346,6 +352,37 @@ func lineplan(from, n, minSize, lead int) plan {
 		return plan{from: from, n: n, minSize: minSize, align: 1}
 	}
 	return plan{from: from, n: n, minSize: minSize, align: lineFloats, lead: lead}
+}
+
+// serial reports whether a built-in operation on n elements runs inline on
+// the caller, and otherwise how many workers it runs on. It runs inline below
+// minPar elements, the operation's measured threshold (with a positive Grain,
+// below two grains), or when there is one worker; GOMAXPROCS is read only
+// for calls at or above the threshold. Built-in operations decide this before
+// they build any closure, so an inline call allocates nothing.
+func (c Config) serial(n, minPar int) (w int, inline bool) {
+	if c.Grain > 0 {
+		minPar = 2 * c.Grain
+	}
+	if n < minPar {
+		return 1, true
+	}
+	w = c.workers()
+	return w, w == 1
+}
+
+// split runs body, a built-in operation's kernel, over [0, n) on w workers
+// in ranges of at least minSize elements (Grain, if set) whose boundaries
+// start cache lines of the destination (lead; see lineLead).
+func (c Config) split(w, n, lead, minSize int, body func(lo, hi int)) {
+	if c.Grain > 0 {
+		minSize = c.Grain
+	}
+	f, _ := run(lineplan(0, n, minSize, lead), w, nil, func(lo, hi int) error {
+		body(lo, hi)
+		return nil
+	})
+	f.raise()
 }
 
 // finish turns the outcome of run into the call's result.
