@@ -1,0 +1,381 @@
+package parray
+
+import "math"
+
+// Thresholds and task sizes of the reductions: a call on fewer elements runs
+// inline on the caller. Provisional figures from BenchmarkReduce* in
+// reduce_bench_test.go (2-core AMD EPYC VM, forced 2-worker runs against the
+// inline kernel, medians of 5); issue 4 re-measures them on a quiet machine.
+const (
+	// minParStream is the threshold of reductions that read one slice at
+	// memory speed (Sum, Max, HasNaN, ...): 2^18 elements (2 MiB, about
+	// 60 us here) is where two workers first win, by 1.1-1.3x.
+	minParStream = 1 << 18
+
+	// minParStream2 is the threshold of reductions that read two slices
+	// (Dot, Distance, weighted statistics).
+	minParStream2 = 1 << 17
+
+	// minParCompute is the threshold of reductions that compute a
+	// transcendental function per element (math.Pow, math.Exp): about 15 ns
+	// per element here, so 2^15 elements is about 500 us.
+	minParCompute = 1 << 15
+
+	// minTaskReduce is the least number of elements per task: 64K elements
+	// (512 KiB, tens of microseconds), so claims cost well under 1%.
+	minTaskReduce = 1 << 16
+)
+
+// zeroLength is floats' message for functions undefined on empty slices.
+const zeroLength = "parray: zero length slice"
+
+// Sum returns the sum of the elements of s. It has the meaning of
+// floats.Sum, computed in parallel by a pairwise sum: leaves of 256 elements
+// at fixed offsets, summed on 16 lanes of 16 values each, then combined
+// pairwise. The rounding error grows with log2(len(s)), as numpy's sum's does,
+// instead of with len(s).
+//
+// The result is the same bits for the same values whatever the number of
+// workers, GOMAXPROCS, the processor (with or without AVX) or the address of
+// s in memory. (floats.Sum depends on the address: the same values give
+// different sums at an address that is a multiple of 16 bytes and at one that
+// is not.) It differs from floats.Sum in the last bits because the order of the
+// additions differs. Sum of an empty slice is 0.
+func Sum(s []float64) float64 { return Config{}.Sum(s) }
+
+// Sum is the package-level [Sum] on the workers of c.
+func (c Config) Sum(s []float64) float64 {
+	c.check()
+	w, inline := c.serial(len(s), minParStream)
+	if inline {
+		return sumNode(s)
+	}
+	return reduceFloat(w, len(s), c.reduceTaskLen(len(s), leafLen, w, minTaskReduce), func(lo, hi int) float64 {
+		return sumNode(s[lo:hi])
+	})
+}
+
+// Dot returns the dot product of s1 and s2, the sum of s1[i]*s2[i]. It has
+// the meaning of floats.Dot, computed in parallel by the pairwise sum of
+// [Sum] over the products, each rounded before it is added (no fused
+// multiply-add, on any processor). The result is the same bits for the same
+// values whatever the workers, processor or addresses.
+// It panics if the lengths of s1 and s2 differ.
+func Dot(s1, s2 []float64) float64 { return Config{}.Dot(s1, s2) }
+
+// Dot is the package-level [Dot] on the workers of c.
+func (c Config) Dot(s1, s2 []float64) float64 {
+	c.check()
+	if len(s1) != len(s2) {
+		panic(badLength)
+	}
+	w, inline := c.serial(len(s1), minParStream2)
+	if inline {
+		return dotNode(s1, s2)
+	}
+	return reduceFloat(w, len(s1), c.reduceTaskLen(len(s1), leafLen, w, minTaskReduce), func(lo, hi int) float64 {
+		return dotNode(s1[lo:hi], s2[lo:hi])
+	})
+}
+
+// fillSumNode returns the pairwise sum over [lo, hi) of values that fill
+// writes leaf by leaf into a buffer: fill(buf, i) must set buf[k] to the
+// value of element i+k, for len(buf) elements. lo must be a multiple of
+// leafLen, so that the leaves are those of the global grid.
+func fillSumNode(lo, hi int, fill func(buf []float64, i int)) float64 {
+	var buf [leafLen]float64
+	var one [1]float64
+	var p pairwise
+	for i := lo; i < hi; i += leafLen {
+		b := buf[:min(leafLen, hi-i)]
+		fill(b, i)
+		sumLeaves(one[:], b)
+		p.push(one[0])
+	}
+	return p.sum()
+}
+
+// fillSum is the pairwise sum over [0, n) of the values fill writes, inline
+// below minPar elements and in parallel above.
+func (c Config) fillSum(n, minPar int, fill func(buf []float64, i int)) float64 {
+	w, inline := c.serial(n, minPar)
+	if inline {
+		return fillSumNode(0, n, fill)
+	}
+	return reduceFloat(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), func(lo, hi int) float64 {
+		return fillSumNode(lo, hi, fill)
+	})
+}
+
+// Norm returns the L norm of s, (sum of |s[i]|^L)^(1/L), with the meaning and
+// special cases of floats.Norm: L = 1 sums absolute values, L = 2 is the
+// Euclidean norm, L = +Inf is the largest absolute value, and other L use
+// math.Pow. The zero norm is not computed correctly (as in floats; use
+// [Count]). Norm of an empty slice is 0.
+//
+// The 2-norm does not overflow or underflow where the result does not: a
+// slice of values near 1e300 or near 1e-300 has its exact norm within a few
+// ulps. It is the square root of a pairwise sum of squares when that sum
+// neither overflows nor falls below 2^-968; otherwise the values are scaled
+// by an exact power of two first. Any NaN gives NaN, else any Inf gives +Inf,
+// as in floats. The sums are pairwise and deterministic, as [Sum]'s.
+func Norm(s []float64, L float64) float64 { return Config{}.Norm(s, L) }
+
+// Norm is the package-level [Norm] on the workers of c.
+func (c Config) Norm(s []float64, L float64) float64 {
+	c.check()
+	if len(s) == 0 {
+		return 0
+	}
+	switch {
+	case L == 2:
+		return c.norm2(len(s), func(i int) float64 { return s[i] }, func() float64 { return c.Dot(s, s) })
+	case L == 1:
+		return c.fillSum(len(s), minParStream, func(buf []float64, i int) {
+			for k, v := range s[i : i+len(buf)] {
+				buf[k] = math.Abs(v)
+			}
+		})
+	case math.IsInf(L, 1):
+		return c.maxAbs(len(s), func(i int) float64 { return s[i] })
+	}
+	return math.Pow(c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
+		for k, v := range s[i : i+len(buf)] {
+			buf[k] = math.Pow(math.Abs(v), L)
+		}
+	}), 1/L)
+}
+
+// Distance returns the L norm of s - t, with the meaning and special cases of
+// floats.Distance (see [Norm]). The differences are computed element by
+// element and never stored.
+// It panics if the lengths of s and t differ.
+func Distance(s, t []float64, L float64) float64 { return Config{}.Distance(s, t, L) }
+
+// Distance is the package-level [Distance] on the workers of c.
+func (c Config) Distance(s, t []float64, L float64) float64 {
+	c.check()
+	if len(s) != len(t) {
+		panic(badLength)
+	}
+	if len(s) == 0 {
+		return 0
+	}
+	t = t[:len(s)]
+	switch {
+	case L == 2:
+		return c.norm2(len(s), func(i int) float64 { return s[i] - t[i] }, func() float64 {
+			return c.fillSum(len(s), minParStream2, func(buf []float64, i int) {
+				for k, v := range s[i : i+len(buf)] {
+					d := v - t[i+k]
+					buf[k] = d * d
+				}
+			})
+		})
+	case L == 1:
+		return c.fillSum(len(s), minParStream2, func(buf []float64, i int) {
+			for k, v := range s[i : i+len(buf)] {
+				buf[k] = math.Abs(v - t[i+k])
+			}
+		})
+	case math.IsInf(L, 1):
+		return c.maxAbs(len(s), func(i int) float64 { return s[i] - t[i] })
+	}
+	return math.Pow(c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
+		for k, v := range s[i : i+len(buf)] {
+			buf[k] = math.Pow(math.Abs(v-t[i+k]), L)
+		}
+	}), 1/L)
+}
+
+// norm2 returns the 2-norm of the n values at(i): sqrt(ssq()) when ssq, the
+// plain pairwise sum of squares, is safe, else the scaled computation.
+func (c Config) norm2(n int, at func(i int) float64, ssq func() float64) float64 {
+	q := ssq()
+	const tiny = 0x1p-968 // below it, squares may have lost bits to underflow
+	switch {
+	case math.IsNaN(q):
+		return q
+	case !math.IsInf(q, 1) && q >= tiny:
+		return math.Sqrt(q)
+	}
+	m := c.maxAbs(n, at)
+	switch {
+	case math.IsNaN(m) || math.IsInf(m, 1) || m == 0:
+		// NaN or Inf in the input (q would be NaN for NaN; this catches
+		// the NaN hidden by an Inf sum), or all zeros.
+		return m
+	}
+	// Divide by 2^e, m = f*2^e with f in [0.5, 1), so the largest scaled
+	// value is in [0.5, 1): no scaled square overflows, and those that
+	// underflow are negligible against it. Scaling by a power of two is
+	// exact.
+	_, e := math.Frexp(m)
+	scaled := c.fillSum(n, minParStream, func(buf []float64, i int) {
+		for k := range buf {
+			v := math.Ldexp(at(i+k), -e)
+			buf[k] = v * v
+		}
+	})
+	return math.Ldexp(math.Sqrt(scaled), e)
+}
+
+// maxAbs returns the largest |at(i)| for i in [0, n), n > 0, as floats'
+// infinity norm computes it: math.Max, so any NaN gives NaN.
+func (c Config) maxAbs(n int, at func(i int) float64) float64 {
+	node := func(lo, hi int) float64 {
+		m := 0.0
+		for i := lo; i < hi; i++ {
+			m = math.Max(m, math.Abs(at(i)))
+		}
+		return m
+	}
+	w, inline := c.serial(n, minParStream)
+	if inline {
+		return node(0, n)
+	}
+	return reduceParallel(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), node, math.Max)
+}
+
+// Prod returns the product of the elements of s, with the meaning of
+// floats.Prod: 1 for an empty slice. The product is computed pairwise, as
+// [Sum] is, and is the same bits for the same values whatever the workers;
+// its rounding differs from floats.Prod's sequential product in the last bits,
+// and an intermediate product may overflow or underflow where the sequential
+// one does not, or the reverse.
+func Prod(s []float64) float64 { return Config{}.Prod(s) }
+
+// Prod is the package-level [Prod] on the workers of c.
+func (c Config) Prod(s []float64) float64 {
+	c.check()
+	w, inline := c.serial(len(s), minParStream)
+	if inline {
+		return prodNode(s)
+	}
+	return reduceParallel(w, len(s), c.reduceTaskLen(len(s), leafLen, w, minTaskReduce), func(lo, hi int) float64 {
+		return prodNode(s[lo:hi])
+	}, mul)
+}
+
+func mul(a, b float64) float64 { return a * b }
+
+// prodNode returns the pairwise product of s: leaves of leafLen elements, each
+// the product of 4 lanes (element i in lane i%4) combined as (l0*l1)*(l2*l3),
+// combined by the pairwise tree.
+func prodNode(s []float64) float64 {
+	if len(s) == 0 {
+		return 1
+	}
+	p := treeOf[float64]{combine: mul}
+	for lo := 0; lo < len(s); lo += leafLen {
+		leaf := s[lo:min(lo+leafLen, len(s))]
+		l0, l1, l2, l3 := 1.0, 1.0, 1.0, 1.0
+		for ; len(leaf) >= 4; leaf = leaf[4:] {
+			l0 *= leaf[0]
+			l1 *= leaf[1]
+			l2 *= leaf[2]
+			l3 *= leaf[3]
+		}
+		for k, v := range leaf {
+			switch k {
+			case 0:
+				l0 *= v
+			case 1:
+				l1 *= v
+			case 2:
+				l2 *= v
+			}
+		}
+		p.push((l0 * l1) * (l2 * l3))
+	}
+	return p.result()
+}
+
+// SumCompensated returns the sum of the elements of s, computed with more
+// accuracy than [Sum] at the cost of more work, with the meaning of
+// floats.SumCompensated. Each leaf is summed on 4 lanes with Neumaier's
+// compensation; leaves and lanes are combined pairwise, each combination
+// adding the two compensations and the exact rounding error of the two sums
+// (Knuth's TwoSum). The error is about one rounding of the result plus a term
+// of order len(s)*eps^2, and the result is the same bits for the same values
+// whatever the workers.
+func SumCompensated(s []float64) float64 { return Config{}.SumCompensated(s) }
+
+// SumCompensated is the package-level [SumCompensated] on the workers of c.
+func (c Config) SumCompensated(s []float64) float64 {
+	c.check()
+	var r compSum
+	w, inline := c.serial(len(s), minParStream)
+	if inline {
+		r = compNode(s)
+	} else {
+		r = reduceParallel(w, len(s), c.reduceTaskLen(len(s), leafLen, w, minTaskReduce), func(lo, hi int) compSum {
+			return compNode(s[lo:hi])
+		}, addComp)
+	}
+	return r.sum + r.comp
+}
+
+// compSum is a sum with its running compensation.
+type compSum struct{ sum, comp float64 }
+
+// addComp combines two compensated sums: their sums are added with TwoSum,
+// whose exact error joins the compensations.
+func addComp(a, b compSum) compSum {
+	s, err := twoSum(a.sum, b.sum)
+	return compSum{s, a.comp + b.comp + err}
+}
+
+// neumaier adds x to the compensated sum a, as floats.SumCompensated does.
+func neumaier(a compSum, x float64) compSum {
+	t := a.sum + x
+	if math.Abs(a.sum) >= math.Abs(x) {
+		a.comp += (a.sum - t) + x
+	} else {
+		a.comp += (x - t) + a.sum
+	}
+	a.sum = t
+	return a
+}
+
+// compNode returns the compensated pairwise sum of s over the leaf grid.
+func compNode(s []float64) compSum {
+	if len(s) == 0 {
+		return compSum{}
+	}
+	p := treeOf[compSum]{combine: addComp}
+	for lo := 0; lo < len(s); lo += leafLen {
+		leaf := s[lo:min(lo+leafLen, len(s))]
+		var l [4]compSum
+		for i, v := range leaf {
+			l[i%4] = neumaier(l[i%4], v)
+		}
+		p.push(addComp(addComp(l[0], l[1]), addComp(l[2], l[3])))
+	}
+	return p.result()
+}
+
+// LogSumExp returns log(sum of exp(s[i])), computed without overflow or
+// underflow, with the meaning of floats.LogSumExp: the largest value m
+// (NaNs skipped, as [Max]) is taken out, log(sum of exp(s[i]-m)) + m. If m is
+// infinite it is returned. The sum is pairwise and deterministic, as [Sum]'s.
+// It panics if s is empty.
+func LogSumExp(s []float64) float64 { return Config{}.LogSumExp(s) }
+
+// LogSumExp is the package-level [LogSumExp] on the workers of c.
+func (c Config) LogSumExp(s []float64) float64 {
+	c.check()
+	if len(s) == 0 {
+		panic(zeroLength)
+	}
+	m := c.Max(s)
+	if math.IsInf(m, 0) {
+		return m
+	}
+	lse := c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
+		for k, v := range s[i : i+len(buf)] {
+			buf[k] = math.Exp(v - m)
+		}
+	})
+	return math.Log(lse) + m
+}
