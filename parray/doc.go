@@ -1,11 +1,18 @@
-// Package parray runs element-wise functions and reductions over []float64
-// in parallel, with the results of the sequential loop.
+// Package parray runs element-wise operations, reductions and user functions
+// over []float64 and *mat.VecDense in parallel, with the results of the
+// sequential code.
 //
-// Every function states its sequential meaning: [MapTo] is the loop
-// dst[i] = f(s[i]), [For] is body(0, n). parray computes the same thing on
-// contiguous ranges of the input, on several goroutines, and returns only when
-// all of them have finished. There is no pool to start or close and nothing
-// that outlives a call, so a function passed to parray may itself call parray.
+// Every function states its sequential meaning: [AddTo] is floats.AddTo,
+// [Sum] is floats.Sum, [MapTo] is the loop dst[i] = f(s[i]), [For] is
+// body(0, n). parray computes the same thing on contiguous ranges of the
+// input, on several goroutines, and returns only when all of them have
+// finished. There is no pool to start or close and nothing that outlives a
+// call, so a function passed to parray may itself call parray.
+//
+// The operations of gonum's floats keep their names, signatures and argument
+// order (the scalar-first Scale(c, dst) and AddConst(c, dst) included): code
+// changes floats. to parray. and nothing else. The table at the end lists
+// them all.
 //
 // # Configuration
 //
@@ -72,10 +79,90 @@
 // ranges already running finish, and ForCtx returns the context's error: the
 // delay is at most about one range's time.
 //
+// # Determinism
+//
+// Element-wise results are those of the sequential loop, bit for bit.
+//
+// Reductions ([Sum], [Dot], [Norm], [Mean], [MeanVariance], [Reduce], the
+// scans, ...) return the same bits for the same input values whatever the
+// number of workers, GOMAXPROCS, the processor's instruction set (the sum
+// kernels are AVX or SSE2 assembly, or Go, computing the same operations in
+// the same order) or where the slice starts in memory. The work is cut by a
+// grid that depends on the length alone: leaves of 256 elements for the
+// built-in sums, blocks of [ReduceBlock] for Reduce, blocks of 2^18 for the
+// scans. Results are combined by a fixed pairwise tree in index order, and
+// each parallel task is a whole subtree of it. No multiply-add is fused.
+// gonum's floats.Sum, by contrast, gives different bits for the same values
+// at different addresses.
+//
+// Exact reductions (Max, Min, their indices, Count, HasNaN, Find, the
+// infinity norm) equal gonum's results exactly.
+//
+// # Accuracy
+//
+// Sums are pairwise: within a leaf, 16 lanes add 16 values each, and leaves
+// are combined pairwise, so the rounding error grows with log2(n) (numpy's
+// depth), not with n. On 10^5 positive values floats.Sum's error exceeded
+// the pairwise bound ceil(log2 n)*eps*sum|x| where parray's was zero.
+// [SumCompensated] adds Neumaier's compensation. The 2-norm neither
+// overflows nor underflows where the norm itself does not. [MeanVariance]
+// merges per-leaf moments with the formula of Chan, Golub and LeVeque and a
+// double-precision-and-a-half mean: on 3*10^5 values near 1e9 that differ by
+// about 1, its variance had a relative error of 1.7e-16, stat's 5.8e-13.
+//
 // # Aliasing
 //
 // A destination may be exactly one of the inputs (the same first element and
-// length): the operation then works in place. A destination that shares only
-// part of its memory with an input panics, as its result would depend on the
-// order in which ranges run.
+// length, and for vectors the same increment): the operation then works in
+// place. A destination that shares only part of its memory with an input
+// panics, as its result would depend on the order in which ranges run.
+// Strided vector views that interleave without sharing an element (the even
+// and the odd elements of one slice) are accepted.
+//
+// # The functions of floats, and their counterparts
+//
+//	floats              parray
+//	Add, AddTo          Add, AddTo
+//	AddConst            AddConst
+//	AddScaled(To)       AddScaled, AddScaledTo
+//	Sub, SubTo          Sub, SubTo
+//	Mul, MulTo          Mul, MulTo
+//	Div, DivTo          Div, DivTo
+//	Scale, ScaleTo      Scale, ScaleTo
+//	Sum                 Sum (pairwise, deterministic)
+//	SumCompensated      SumCompensated
+//	Dot                 Dot
+//	Norm, Distance      Norm, Distance (2-norm scaled)
+//	Prod                Prod (pairwise)
+//	LogSumExp           LogSumExp
+//	Max, Min            Max, Min
+//	MaxIdx, MinIdx      MaxIdx, MinIdx
+//	NearestIdx          NearestIdx
+//	Count               Count
+//	HasNaN              HasNaN
+//	Find                Find (ErrInsufficient)
+//	CumSum, CumProd     CumSum, CumProd (blocked beyond 2^18 elements)
+//	Argsort(Stable)     none: a sort, not an element-wise pass or a reduction
+//	Span, LogSpan       none: dst filled by formula; For does it in one line
+//	NearestIdxForSpan   none: constant-time arithmetic
+//	Equal, EqualApprox,
+//	EqualFunc, Same     none: they return at the first difference, which a
+//	                    sequential loop finds soonest
+//	EqualLengths        none: no elements are read
+//	Within              none: a search in sorted data
+//	Reverse             none: deprecated in floats (slices.Reverse)
+//
+// From gonum's stat: [Mean], [Variance], [StdDev], [MeanVariance] and
+// [MeanStdDev], with stat's weights and unbiased estimators.
+//
+// For *mat.VecDense, named after its methods with the receiver as dst:
+// [AddVec], [SubVec], [MulElemVec], [DivElemVec], [ScaleVec],
+// [AddScaledVec], [CopyVec]; and the reductions [SumVec], [DotVec] and
+// [NormVec], whose results are those of the slice functions on the same
+// values, whatever the increment.
+//
+// Beyond floats: [Map], [MapTo], [Zip], [ZipTo] and [Blocks] apply user
+// functions element-wise or block-wise; [For] and [ForCtx] loop over index
+// ranges; [Reduce] and [ReduceRange] compute deterministic reductions of any
+// type.
 package parray

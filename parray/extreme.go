@@ -72,3 +72,44 @@ func (c Config) extremeIdx(s []float64, seq func([]float64) int, better func(a, 
 	})
 	return best
 }
+
+// NearestIdx returns the index of the element of s whose value is nearest to
+// v, with the meaning of floats.NearestIdx: the first such index when several
+// are as near, NaN distances skipped; 0 if v is NaN; [MaxIdx] if v is +Inf
+// and [MinIdx] if v is -Inf. Each range runs floats.NearestIdx and ranges are
+// combined keeping the earlier index on ties, so the index is the sequential
+// one.
+// It panics if s is empty.
+func NearestIdx(s []float64, v float64) int { return Config{}.NearestIdx(s, v) }
+
+// NearestIdx is the package-level [NearestIdx] on the workers of c.
+func (c Config) NearestIdx(s []float64, v float64) int {
+	c.check()
+	if len(s) == 0 {
+		panic(zeroLength)
+	}
+	switch {
+	case math.IsNaN(v):
+		return 0
+	case math.IsInf(v, 1):
+		return c.MaxIdx(s)
+	case math.IsInf(v, -1):
+		return c.MinIdx(s)
+	}
+	w, inline := c.serial(len(s), minParStream)
+	if inline {
+		return floats.NearestIdx(s, v)
+	}
+	dist := func(i int) float64 { return math.Abs(v - s[i]) }
+	return reduceParallel(w, len(s), c.reduceTaskLen(len(s), leafLen, w, minTaskReduce), func(lo, hi int) int {
+		return lo + floats.NearestIdx(s[lo:hi], v)
+	}, func(a, b int) int {
+		if math.IsNaN(dist(b)) {
+			return a
+		}
+		if math.IsNaN(dist(a)) || dist(b) < dist(a) {
+			return b
+		}
+		return a
+	})
+}

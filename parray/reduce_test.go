@@ -82,6 +82,8 @@ var reductions = []reduction{
 		want: func(x, _ []float64) float64 { return float64(floats.MaxIdx(x)) }, min: 1},
 	{name: "MinIdx", got: func(c Config, x, _ []float64) float64 { return float64(c.MinIdx(x)) },
 		want: func(x, _ []float64) float64 { return float64(floats.MinIdx(x)) }, min: 1},
+	{name: "NearestIdx", got: func(c Config, x, _ []float64) float64 { return float64(c.NearestIdx(x, 0.123)) },
+		want: func(x, _ []float64) float64 { return float64(floats.NearestIdx(x, 0.123)) }, min: 1},
 	{name: "HasNaN", got: func(c Config, x, _ []float64) float64 { return b2f(c.HasNaN(x)) },
 		want: func(x, _ []float64) float64 { return b2f(floats.HasNaN(x)) }},
 	{name: "Count", got: func(c Config, x, _ []float64) float64 { return float64(c.Count(positive, x)) },
@@ -401,6 +403,9 @@ func TestExtremesSpecial(t *testing.T) {
 			assert.Equal(t, floats.MinIdx(x), c.MinIdx(x), "%s w=%d", name, w)
 			assert.True(t, sameBits(floats.Max(x), c.Max(x)), "%s w=%d", name, w)
 			assert.Equal(t, floats.HasNaN(x), c.HasNaN(x), "%s w=%d", name, w)
+			for _, v := range []float64{0, 7, -7, 1.5, math.Inf(1), math.Inf(-1), nan} {
+				assert.Equal(t, floats.NearestIdx(x, v), c.NearestIdx(x, v), "%s w=%d v=%v", name, w, v)
+			}
 		}
 	}
 }
@@ -416,6 +421,7 @@ func TestReductionMisuse(t *testing.T) {
 		{"MaxIdx empty", zeroLength, func() { MaxIdx(nil) }},
 		{"MinIdx empty", zeroLength, func() { MinIdx(nil) }},
 		{"LogSumExp empty", zeroLength, func() { LogSumExp(nil) }},
+		{"NearestIdx empty", zeroLength, func() { NearestIdx(nil, 1) }},
 		{"Dot lengths", badLength, func() { Dot(make([]float64, 2), make([]float64, 3)) }},
 		{"Distance lengths", badLength, func() { Distance(make([]float64, 2), make([]float64, 3), 2) }},
 		{"Mean weights", badLength, func() { Mean(make([]float64, 2), make([]float64, 3)) }},

@@ -1,0 +1,122 @@
+package parray
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// The reductions of *mat.VecDense. A vector with Inc 1 is reduced as its
+// slice; a strided one (Inc > 1, as a column view of a matrix) is gathered
+// leaf by leaf into a buffer and reduced by the same kernels, so the result
+// is the same bits as for a []float64 holding the same values.
+
+const badVecLength = "parray: vector lengths do not match"
+
+// vecData returns the raw data and increment of v.
+func vecData(v *mat.VecDense) ([]float64, int) {
+	raw := v.RawVector()
+	return raw.Data, raw.Inc
+}
+
+// SumVec returns the sum of the elements of v, as [Sum] of a slice holding
+// them: the same bits whatever the workers, the increment or the address.
+// The sum of an empty vector is 0.
+func SumVec(v *mat.VecDense) float64 { return Config{}.SumVec(v) }
+
+// SumVec is the package-level [SumVec] on the workers of c.
+func (c Config) SumVec(v *mat.VecDense) float64 {
+	c.check()
+	n := v.Len()
+	data, inc := vecData(v)
+	if inc == 1 || n == 0 {
+		return c.Sum(data[:n])
+	}
+	return c.fillSum(n, minParStream, func(buf []float64, i int) {
+		for k := range buf {
+			buf[k] = data[(i+k)*inc]
+		}
+	})
+}
+
+// DotVec returns the dot product of a and b, with the meaning of mat.Dot and
+// the result of [Dot] on slices holding their elements.
+// It panics if the lengths of a and b differ.
+func DotVec(a, b *mat.VecDense) float64 { return Config{}.DotVec(a, b) }
+
+// DotVec is the package-level [DotVec] on the workers of c.
+func (c Config) DotVec(a, b *mat.VecDense) float64 {
+	c.check()
+	n := a.Len()
+	if b.Len() != n {
+		panic(badVecLength)
+	}
+	ad, ai := vecData(a)
+	bd, bi := vecData(b)
+	if n == 0 || (ai == 1 && bi == 1) {
+		return c.Dot(ad[:n], bd[:n])
+	}
+	node := func(lo, hi int) float64 {
+		var bx, by [leafLen]float64
+		var one [1]float64
+		var p pairwise
+		for i := lo; i < hi; i += leafLen {
+			m := min(leafLen, hi-i)
+			for k := range m {
+				bx[k] = ad[(i+k)*ai]
+				by[k] = bd[(i+k)*bi]
+			}
+			dotLeaves(one[:], bx[:m], by[:m])
+			p.push(one[0])
+		}
+		return p.sum()
+	}
+	w, inline := c.serial(n, minParStream2)
+	if inline {
+		return node(0, n)
+	}
+	return reduceFloat(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), node)
+}
+
+// NormVec returns the L norm of v, with the meaning of mat.Norm for a vector
+// and the result of [Norm] on a slice holding its elements: L = 1, 2
+// (scaled: no overflow or underflow where the norm itself does not), +Inf,
+// or any other L. The norm of an empty vector is 0.
+func NormVec(v *mat.VecDense, L float64) float64 { return Config{}.NormVec(v, L) }
+
+// NormVec is the package-level [NormVec] on the workers of c.
+func (c Config) NormVec(v *mat.VecDense, L float64) float64 {
+	c.check()
+	n := v.Len()
+	data, inc := vecData(v)
+	if inc == 1 || n == 0 {
+		return c.Norm(data[:n], L)
+	}
+	at := func(i int) float64 { return data[i*inc] }
+	switch {
+	case L == 2:
+		// Squares rounded then summed are exactly what the dot kernel
+		// computes for Dot(s, s).
+		return c.norm2(n, at, func() float64 {
+			return c.fillSum(n, minParStream, func(buf []float64, i int) {
+				for k := range buf {
+					x := data[(i+k)*inc]
+					buf[k] = x * x
+				}
+			})
+		})
+	case L == 1:
+		return c.fillSum(n, minParStream, func(buf []float64, i int) {
+			for k := range buf {
+				buf[k] = math.Abs(data[(i+k)*inc])
+			}
+		})
+	case math.IsInf(L, 1):
+		return c.maxAbs(n, at)
+	}
+	return math.Pow(c.fillSum(n, minParCompute, func(buf []float64, i int) {
+		for k := range buf {
+			buf[k] = math.Pow(math.Abs(data[(i+k)*inc]), L)
+		}
+	}), 1/L)
+}
