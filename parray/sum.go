@@ -3,17 +3,20 @@ package parray
 import "math"
 
 // Thresholds and task sizes of the reductions: a call on fewer elements runs
-// inline on the caller. Provisional figures from BenchmarkReduce* in
-// reduce_bench_test.go (2-core AMD EPYC VM, forced 2-worker runs against the
-// inline kernel, medians of 5); issue 4 re-measures them on a quiet machine.
+// inline on the caller. These are estimates from the engine's fork cost (a
+// helper goroutine starts 40-300 us late here, see minParallelWork) and the
+// kernels' single-core speeds; BenchmarkReduceThreshold in
+// reduce_bench_test.go measures the break-even, and bench/RESULTS.md records
+// the figures the constants were finally set from.
 const (
 	// minParStream is the threshold of reductions that read one slice at
-	// memory speed (Sum, Max, HasNaN, ...): 2^18 elements (2 MiB, about
-	// 60 us here) is where two workers first win, by 1.1-1.3x.
+	// memory speed (Sum, Max, HasNaN, ...): 2^18 elements, 2 MiB, about
+	// 100 us at the 20 GB/s one core streams here.
 	minParStream = 1 << 18
 
 	// minParStream2 is the threshold of reductions that read two slices
-	// (Dot, Distance, weighted statistics).
+	// (Dot, Distance, weighted statistics): half as many elements for the
+	// same bytes.
 	minParStream2 = 1 << 17
 
 	// minParCompute is the threshold of reductions that compute a
