@@ -144,10 +144,11 @@ type team struct {
 // included, and returns when every worker has returned. It reports the
 // earliest fault and whether every range ran.
 func run(p plan, w int, done <-chan struct{}, body func(lo, hi int) error) (f fault, complete bool) {
-	t := &team{plan: p, workers: w, body: body, done: done}
-	t.next.Store(int64(p.from))
-	// More helpers than minimum-size ranges would find nothing to do.
+	// More helpers than minimum-size ranges would find nothing to do; the
+	// hand-out divides the work among the workers that do start.
 	helpers := min(w, (p.n-p.from-1)/p.minSize+1) - 1
+	t := &team{plan: p, workers: helpers + 1, body: body, done: done}
+	t.next.Store(int64(p.from))
 	t.wg.Add(helpers)
 	for range helpers {
 		go t.help()
