@@ -51,9 +51,12 @@ fuzz: ## every fuzz target, FUZZTIME each (default 10s)
 	done
 
 .PHONY: lint
-lint: ## gofmt, go vet and staticcheck (pinned in tools/go.mod)
+lint: ## gofmt, go mod tidy, go vet and staticcheck (pinned in tools/go.mod)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); \
 		if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	@for m in $(MODULES) tools; do \
+		$(GO) -C $$m mod tidy -diff || { echo "go.mod of $$m is not tidy"; exit 1; }; \
+	done
 	@for m in $(MODULES); do \
 		$(GO) -C $$m vet ./... && (cd $$m && $(STATICCHECK) ./...) || exit 1; \
 	done

@@ -34,7 +34,8 @@
 // together even when a core is slow or a neighbour is busy. The calling
 // goroutine works too: a call on w workers starts at most w-1 goroutines. Range
 // boundaries after the first fall on cache lines of the destination, so that no
-// two workers write to the same line.
+// two workers write to the same line (unless Grain asks for ranges shorter
+// than a line, 8 values).
 //
 // Small calls run inline on the caller, with no goroutine: a goroutine started
 // on an idle core begins to run only after that core wakes, which takes tens to

@@ -18,7 +18,10 @@ var ErrInsufficient = errors.New("parray: insufficient elements found")
 // Count returns the number of elements of s for which f returns true, with
 // the meaning of floats.Count, computed in parallel over ranges (a user
 // function: see [For] for how the engine decides). f must be safe to call
-// concurrently.
+// concurrently. f is called through a func value, which costs a few
+// nanoseconds per element more than the loop floats.Count inlines: for a
+// predicate of a few instructions, [Reduce] with the test written in its block
+// function is faster.
 // It panics if f is nil.
 func Count(f func(float64) bool, s []float64) int { return Config{}.Count(f, s) }
 

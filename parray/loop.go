@@ -8,9 +8,11 @@ import "context"
 // goroutines, the caller's included, so body must be safe to call
 // concurrently on disjoint ranges.
 //
-// Ranges are never empty; their boundaries after the first fall on multiples
-// of 8, so that writers of []float64 values that start on a cache line do not
-// share lines. n == 0 calls nothing. See the package documentation for what
+// Ranges are never empty. Ranges of at least 8 elements (all of them unless
+// Grain, or a body slow enough to be worth finer pieces, asks for less) have
+// their boundaries after the first on multiples of 8, so that writers of
+// []float64 values that start on a cache line do not share lines. n == 0
+// calls nothing. See the package documentation for what
 // happens when body panics.
 // It panics if n < 0 or body is nil.
 func For(n int, body func(lo, hi int)) { Config{}.For(n, body) }
