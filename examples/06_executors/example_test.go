@@ -36,10 +36,11 @@ func Example_a_threadPool() {
 //
 // The same call in Go is the same MapTo. What differs is everything around
 // it. Here the function is a closure over a calibration table of a million
-// entries. A process pool would have to pickle the table to every worker
-// (and could not pickle a lambda at all); the results would come back
-// pickled too. Goroutines read the table where it is, and write the results
-// straight into the caller's slice: nothing is copied, nothing is
+// entries. A process pool cannot send a closure at all (pickle refuses
+// lambdas and local functions); the table would have to be a module-level
+// global, copied into every worker process, and every result would come
+// back pickled. Goroutines read the table where it is, and write the
+// results straight into the caller's slice: nothing is copied, nothing is
 // serialized.
 func Example_b_processPool() {
 	cube := func(n float64) float64 { return n * n * n }
