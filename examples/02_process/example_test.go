@@ -68,10 +68,10 @@ func Example_b_for() {
 // of 1000 elements, the engine hands out long ranges first and shorter ones
 // as the work runs out (each claim takes the remaining elements divided by
 // twice the workers, never less than the grain), so that both workers finish
-// at about the same time even if one core is slower. Boundaries fall on
-// multiples of 8, so that two workers never write the same 64-byte cache
-// line of a []float64. The caller's goroutine is one of the two workers;
-// only one goroutine is started.
+// at about the same time even if one core is slower. The boundaries fall on
+// multiples of 8 (ranges this long are aligned), so that two workers never
+// write the same 64-byte cache line of a []float64. The caller's goroutine
+// is one of the two workers; only one goroutine is started.
 //
 // Which worker runs which range changes from run to run; the ranges do not.
 // With Workers: 1 the whole loop is one call of the body, on the caller.

@@ -63,8 +63,9 @@ func Example_b_atomicCounter() {
 // Python's Array('d', n) exists because processes do not share memory. A Go
 // slice is shared by every goroutine, and goroutines that write disjoint
 // elements need no lock at all. parray.For gives each call of the body its
-// own range [lo, hi), so writing a[i] for i in that range is safe. (The
-// ranges also start on cache lines, so the writers do not even share a line
+// own range [lo, hi), so writing a[i] for i in that range is safe. (For a
+// cheap loop like this one, whose ranges are long, the ranges also start on
+// multiples of 8 elements, so the writers do not even share a 64-byte line
 // of memory.)
 func Example_c_sharedArray() {
 	a := make([]float64, 1_000_000) // Array('d', 1000000)
