@@ -1,6 +1,6 @@
 module github.com/parnum/parnum/bench
 
-go 1.26.0
+go 1.25.0
 
 require github.com/parnum/parnum v0.0.0
 
