@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -380,6 +381,15 @@ func TestVecMisuse(t *testing.T) {
 		for i, v := range buf {
 			require.True(t, math.IsNaN(v), "%s: buf[%d] written before the panic", tc.name, i)
 		}
+	}
+}
+
+// TestPanicPrefix checks that the panic messages of the element-wise and
+// VecDense functions start with the package name.
+func TestPanicPrefix(t *testing.T) {
+	for _, m := range []string{badLength, badDstLength, badOverlap, badVecLength,
+		badVecDstLength, zeroVecLength, badRawVector} {
+		assert.True(t, strings.HasPrefix(m, "parray: "), m)
 	}
 }
 
