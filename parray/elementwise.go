@@ -1,0 +1,401 @@
+package parray
+
+import "gonum.org/v1/gonum/floats"
+
+// Element-wise mirrors of gonum's floats: the same names, signatures, checks
+// and panic kinds, and the same bits. Each range of a parallel call runs the
+// floats function itself on its sub-slices (SSE2 assembly on amd64), and
+// every element of these operations depends only on the same element of the
+// inputs, so cutting the slices changes nothing in the result. Workers write
+// disjoint ranges whose boundaries start cache lines of dst.
+
+// Thresholds of the element-wise operations, in elements: a call on fewer
+// elements runs inline on the caller. These operations write an element for
+// every element they read; reductions, which only read, have their own.
+//
+// PROVISIONAL. Measured with the benchmarks in elementwise_bench_test.go on
+// the 2-core development machine (AMD EPYC under Firecracker, Go 1.26),
+// -benchtime 100ms or 200ms, -count 5, three runs; each figure is the median
+// ns/op of Config{Grain: n/2} (forced onto two workers) over the median of
+// the sequential call in the same run, for runs 1, 2 and 3. The machine was
+// not quiet (another engineer may have been compiling, and the host is
+// shared): run-to-run spread is 20 to 40%, and memory bandwidth did not scale
+// with cores as it does on a quiet machine (18 GB/s for one core at 2^22
+// against 33 GB/s in DESIGN.md). Issue 4 re-measures them on a quiet
+// machine. Below about 2^19 elements forking always lost here (1.2x to 2.6x
+// slower): an idle core is a halted virtual CPU that starts a new goroutine
+// 40 to 300 us late, and the slices then fit in cache, so one core is
+// already fast.
+const (
+	// minParElem1 is for operations that read one slice and write one:
+	// Scale, ScaleTo, AddConst, and ScaleVec and CopyVec with Inc 1.
+	// ScaleTo: 2^20: 1.10 0.81 1.03; 2^21: 0.68 1.10 0.98;
+	// 2^22: 0.61 0.79 1.02 (32 MiB per slice: no size won in every run;
+	// 2^22 is the top of the sweep).
+	minParElem1 = 1 << 22
+
+	// minParElem2 is for operations that read two slices and write one:
+	// Add, AddTo, Sub, SubTo, Mul, MulTo, AddScaled, AddScaledTo, and the
+	// VecDense sums and products with Inc 1.
+	// AddTo: 2^19: 1.19 1.00 1.63; 2^20: 0.95 0.90 0.78 (8 MiB per slice);
+	// 2^21: 1.06 1.29 0.74; 2^22: 1.10 0.86 0.65.
+	minParElem2 = 1 << 20
+
+	// minParElemDiv is for division (Div, DivTo, and DivElemVec with Inc 1),
+	// which costs more per element than a memory stream.
+	// DivTo: 2^20: 1.30 1.11 0.71; 2^21: 0.80 0.93 0.67 (16 MiB per
+	// slice); 2^22: 0.72 1.02 0.75.
+	minParElemDiv = 1 << 21
+
+	// minParElemStrided is for VecDense operations on views with Inc > 1,
+	// whose scalar loops touch a cache line for every few elements.
+	// AddVec on three Inc 2 views, forced over parray's own inline loop
+	// (one run): 2^18: 1.08; 2^19: 0.89 (4/5 wins); 2^20: 0.93 (4/5);
+	// 2^21: 0.75 (5/5); 2^22: 0.60 (5/5).
+	minParElemStrided = 1 << 19
+
+	// minTaskElem is the least number of elements in one claimed range
+	// of a streaming operation: a few microseconds of work, against tens
+	// of nanoseconds for a claim.
+	minTaskElem = 8192
+)
+
+// Add adds, element-wise, the elements of s and dst, and stores the result in
+// dst. It is equivalent to [floats.Add] on the whole slices, computed in
+// parallel over cache-line-aligned ranges.
+// It panics if the argument lengths do not match, or if dst partially
+// overlaps s.
+func Add(dst, s []float64) { Config{}.Add(dst, s) }
+
+// Add is the package-level [Add] on the workers of c.
+func (c Config) Add(dst, s []float64) {
+	c.check()
+	if len(dst) != len(s) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.Add(dst, s)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.Add(dst[lo:hi], s[lo:hi])
+	})
+}
+
+// AddTo adds, element-wise, the elements of s and t and stores the result in
+// dst, which it returns. It is equivalent to [floats.AddTo] on the whole
+// slices, computed in parallel over cache-line-aligned ranges. dst may be s
+// or t itself.
+// It panics if the lengths of s and t differ, if the length of dst differs
+// from theirs, or if dst partially overlaps s or t.
+func AddTo(dst, s, t []float64) []float64 { return Config{}.AddTo(dst, s, t) }
+
+// AddTo is the package-level [AddTo] on the workers of c.
+func (c Config) AddTo(dst, s, t []float64) []float64 {
+	c.check()
+	if len(s) != len(t) {
+		panic(badLength)
+	}
+	if len(dst) != len(s) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, s)
+	checkOverlap(dst, t)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.AddTo(dst, s, t)
+		return dst
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.AddTo(dst[lo:hi], s[lo:hi], t[lo:hi])
+	})
+	return dst
+}
+
+// AddConst adds the scalar c to all of the values in dst. It is equivalent
+// to [floats.AddConst] on the whole slice, computed in parallel over
+// cache-line-aligned ranges. Its scalar comes first, as in floats.
+func AddConst(c float64, dst []float64) { Config{}.AddConst(c, dst) }
+
+// AddConst is the package-level [AddConst] on the workers of c; its scalar
+// is named k here.
+func (c Config) AddConst(k float64, dst []float64) {
+	c.check()
+	w, inline := c.serial(len(dst), minParElem1)
+	if inline {
+		floats.AddConst(k, dst)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.AddConst(k, dst[lo:hi])
+	})
+}
+
+// AddScaled performs dst = dst + alpha * s. It is equivalent to
+// [floats.AddScaled] on the whole slices, computed in parallel over
+// cache-line-aligned ranges: each element is alpha*s[i] + dst[i], rounded
+// twice, never fused.
+// It panics if the slice argument lengths do not match, or if dst partially
+// overlaps s.
+func AddScaled(dst []float64, alpha float64, s []float64) { Config{}.AddScaled(dst, alpha, s) }
+
+// AddScaled is the package-level [AddScaled] on the workers of c.
+func (c Config) AddScaled(dst []float64, alpha float64, s []float64) {
+	c.check()
+	if len(dst) != len(s) {
+		panic(badLength)
+	}
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.AddScaled(dst, alpha, s)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.AddScaled(dst[lo:hi], alpha, s[lo:hi])
+	})
+}
+
+// AddScaledTo performs dst = y + alpha * s, where alpha is a scalar, and dst,
+// y and s are all slices, and returns dst. It is equivalent to
+// [floats.AddScaledTo] on the whole slices, computed in parallel over
+// cache-line-aligned ranges: each element is alpha*s[i] + y[i], rounded
+// twice, never fused. dst may be y or s itself.
+// It panics if the lengths of y and s differ, if the length of dst differs
+// from theirs, or if dst partially overlaps y or s.
+func AddScaledTo(dst, y []float64, alpha float64, s []float64) []float64 {
+	return Config{}.AddScaledTo(dst, y, alpha, s)
+}
+
+// AddScaledTo is the package-level [AddScaledTo] on the workers of c.
+func (c Config) AddScaledTo(dst, y []float64, alpha float64, s []float64) []float64 {
+	c.check()
+	if len(s) != len(y) {
+		panic(badLength)
+	}
+	if len(dst) != len(y) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, y)
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.AddScaledTo(dst, y, alpha, s)
+		return dst
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.AddScaledTo(dst[lo:hi], y[lo:hi], alpha, s[lo:hi])
+	})
+	return dst
+}
+
+// Div performs element-wise division dst / s and stores the value in dst. It
+// is equivalent to [floats.Div] on the whole slices, computed in parallel over
+// cache-line-aligned ranges.
+// It panics if the argument lengths do not match, or if dst partially
+// overlaps s.
+func Div(dst, s []float64) { Config{}.Div(dst, s) }
+
+// Div is the package-level [Div] on the workers of c.
+func (c Config) Div(dst, s []float64) {
+	c.check()
+	if len(dst) != len(s) {
+		panic(badLength)
+	}
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElemDiv)
+	if inline {
+		floats.Div(dst, s)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.Div(dst[lo:hi], s[lo:hi])
+	})
+}
+
+// DivTo performs element-wise division s / t, stores the value in dst and
+// returns dst. It is equivalent to [floats.DivTo] on the whole slices,
+// computed in parallel over cache-line-aligned ranges. dst may be s or t
+// itself.
+// It panics if the lengths of s and t differ, if the length of dst differs
+// from theirs, or if dst partially overlaps s or t.
+func DivTo(dst, s, t []float64) []float64 { return Config{}.DivTo(dst, s, t) }
+
+// DivTo is the package-level [DivTo] on the workers of c.
+func (c Config) DivTo(dst, s, t []float64) []float64 {
+	c.check()
+	if len(s) != len(t) {
+		panic(badLength)
+	}
+	if len(dst) != len(s) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, s)
+	checkOverlap(dst, t)
+	w, inline := c.serial(len(dst), minParElemDiv)
+	if inline {
+		floats.DivTo(dst, s, t)
+		return dst
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.DivTo(dst[lo:hi], s[lo:hi], t[lo:hi])
+	})
+	return dst
+}
+
+// Mul performs element-wise multiplication between dst and s and stores the
+// value in dst. It is equivalent to [floats.Mul] on the whole slices,
+// computed in parallel over cache-line-aligned ranges.
+// It panics if the argument lengths do not match, or if dst partially
+// overlaps s.
+func Mul(dst, s []float64) { Config{}.Mul(dst, s) }
+
+// Mul is the package-level [Mul] on the workers of c.
+func (c Config) Mul(dst, s []float64) {
+	c.check()
+	if len(dst) != len(s) {
+		panic(badLength)
+	}
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.Mul(dst, s)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.Mul(dst[lo:hi], s[lo:hi])
+	})
+}
+
+// MulTo performs element-wise multiplication between s and t, stores the
+// value in dst and returns dst. It is equivalent to [floats.MulTo] on the
+// whole slices, computed in parallel over cache-line-aligned ranges. dst may
+// be s or t itself.
+// It panics if the lengths of s and t differ, if the length of dst differs
+// from theirs, or if dst partially overlaps s or t.
+func MulTo(dst, s, t []float64) []float64 { return Config{}.MulTo(dst, s, t) }
+
+// MulTo is the package-level [MulTo] on the workers of c.
+func (c Config) MulTo(dst, s, t []float64) []float64 {
+	c.check()
+	if len(s) != len(t) {
+		panic(badLength)
+	}
+	if len(dst) != len(s) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, s)
+	checkOverlap(dst, t)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.MulTo(dst, s, t)
+		return dst
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.MulTo(dst[lo:hi], s[lo:hi], t[lo:hi])
+	})
+	return dst
+}
+
+// Scale multiplies every element in dst by the scalar c. It is equivalent to
+// [floats.Scale] on the whole slice, computed in parallel over
+// cache-line-aligned ranges. Its scalar comes first, as in floats.
+func Scale(c float64, dst []float64) { Config{}.Scale(c, dst) }
+
+// Scale is the package-level [Scale] on the workers of c; its scalar is
+// named k here.
+func (c Config) Scale(k float64, dst []float64) {
+	c.check()
+	w, inline := c.serial(len(dst), minParElem1)
+	if inline {
+		floats.Scale(k, dst)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.Scale(k, dst[lo:hi])
+	})
+}
+
+// ScaleTo multiplies the elements in s by c, stores the result in dst and
+// returns dst. It is equivalent to [floats.ScaleTo] on the whole slices,
+// computed in parallel over cache-line-aligned ranges. dst may be s itself.
+// It panics if the slice argument lengths do not match, or if dst partially
+// overlaps s.
+func ScaleTo(dst []float64, c float64, s []float64) []float64 {
+	return Config{}.ScaleTo(dst, c, s)
+}
+
+// ScaleTo is the package-level [ScaleTo] on the workers of c; its scalar is
+// named k here.
+func (c Config) ScaleTo(dst []float64, k float64, s []float64) []float64 {
+	c.check()
+	if len(dst) != len(s) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElem1)
+	if inline {
+		floats.ScaleTo(dst, k, s)
+		return dst
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.ScaleTo(dst[lo:hi], k, s[lo:hi])
+	})
+	return dst
+}
+
+// Sub subtracts, element-wise, the elements of s from dst. It is equivalent
+// to [floats.Sub] on the whole slices, computed in parallel over
+// cache-line-aligned ranges.
+// It panics if the argument lengths do not match, or if dst partially
+// overlaps s.
+func Sub(dst, s []float64) { Config{}.Sub(dst, s) }
+
+// Sub is the package-level [Sub] on the workers of c.
+func (c Config) Sub(dst, s []float64) {
+	c.check()
+	if len(dst) != len(s) {
+		panic(badLength)
+	}
+	checkOverlap(dst, s)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.Sub(dst, s)
+		return
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.Sub(dst[lo:hi], s[lo:hi])
+	})
+}
+
+// SubTo subtracts, element-wise, the elements of t from s, stores the result
+// in dst and returns dst. It is equivalent to [floats.SubTo] on the whole
+// slices, computed in parallel over cache-line-aligned ranges. dst may be s
+// or t itself.
+// It panics if the lengths of s and t differ, if the length of dst differs
+// from theirs, or if dst partially overlaps s or t.
+func SubTo(dst, s, t []float64) []float64 { return Config{}.SubTo(dst, s, t) }
+
+// SubTo is the package-level [SubTo] on the workers of c.
+func (c Config) SubTo(dst, s, t []float64) []float64 {
+	c.check()
+	if len(s) != len(t) {
+		panic(badLength)
+	}
+	if len(dst) != len(s) {
+		panic(badDstLength)
+	}
+	checkOverlap(dst, s)
+	checkOverlap(dst, t)
+	w, inline := c.serial(len(dst), minParElem2)
+	if inline {
+		floats.SubTo(dst, s, t)
+		return dst
+	}
+	c.split(w, len(dst), lineLead(dst), minTaskElem, func(lo, hi int) {
+		floats.SubTo(dst[lo:hi], s[lo:hi], t[lo:hi])
+	})
+	return dst
+}

@@ -1,0 +1,441 @@
+package parray
+
+import (
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Element-wise operations on *mat.VecDense, named after the VecDense methods
+// they mirror, with the destination first: AddVec(dst, a, b) computes what
+// dst.AddVec(a, b) computes, with the same bits.
+//
+// Views with Inc 1 run gonum's floats on sub-slices of their data, as the
+// methods do; views with a larger Inc run a scalar loop over each range of
+// indices that writes only dst's elements, never the gaps between them.
+// Aliasing follows the rule for slices: dst may be exactly one of the inputs
+// (the same elements in the same order), and any other shared element
+// panics. Unlike mat, which requires the same *VecDense for in-place work,
+// two VecDense values that view the same elements count as the same. An
+// empty dst whose old backing array would be reused over an input panics
+// too, since resizing it zeroes that memory.
+
+// Panic messages of the VecDense operations, with badVecLength of the
+// VecDense reductions.
+const (
+	badVecDstLength = "parray: destination vector length does not match input"
+	zeroVecLength   = "parray: zero-length vector"
+	badRawVector    = "parray: vector data shorter than its length and increment"
+)
+
+// AddVec adds the vectors a and b, placing the result in dst. It is
+// equivalent to dst.AddVec(a, b), computed in parallel over ranges of
+// indices: each element is a[i] + b[i]. An empty dst (the zero value, or
+// one that was Reset) is first resized to the length of a with ReuseAsVec.
+// dst may be a or b itself.
+// It panics if the lengths of a and b differ, if they are zero, if dst is not
+// empty and its length differs from theirs, or if dst shares an element with
+// a or b without being the same view.
+func AddVec(dst, a, b *mat.VecDense) { Config{}.AddVec(dst, a, b) }
+
+// AddVec is the package-level [AddVec] on the workers of c.
+func (c Config) AddVec(dst, a, b *mat.VecDense) {
+	c.addScaledVec(dst, a, 1, b)
+}
+
+// SubVec subtracts the vector b from a, placing the result in dst. It is
+// equivalent to dst.SubVec(a, b), computed in parallel over ranges of
+// indices: each element is a[i] - b[i]. An empty dst is first resized to the
+// length of a with ReuseAsVec. dst may be a or b itself.
+// It panics if the lengths of a and b differ, if they are zero, if dst is not
+// empty and its length differs from theirs, or if dst shares an element with
+// a or b without being the same view.
+func SubVec(dst, a, b *mat.VecDense) { Config{}.SubVec(dst, a, b) }
+
+// SubVec is the package-level [SubVec] on the workers of c.
+func (c Config) SubVec(dst, a, b *mat.VecDense) {
+	c.addScaledVec(dst, a, -1, b)
+}
+
+// AddScaledVec adds the vectors a and alpha*b, placing the result in dst. It
+// is equivalent to dst.AddScaledVec(a, alpha, b), computed in parallel over
+// ranges of indices: each element is a[i] + alpha*b[i], rounded twice, never
+// fused. As in mat, alpha == 0 copies a (even where b is Inf or NaN), and
+// when dst, a and b are all the same view, with alpha neither 1 nor -1, dst
+// is scaled by alpha+1. An empty dst is first resized to the length of a
+// with ReuseAsVec. dst may be a or b itself.
+// It panics if the lengths of a and b differ, if they are zero, if dst is not
+// empty and its length differs from theirs, or if dst shares an element with
+// a or b without being the same view.
+func AddScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDense) {
+	Config{}.AddScaledVec(dst, a, alpha, b)
+}
+
+// AddScaledVec is the package-level [AddScaledVec] on the workers of c.
+func (c Config) AddScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDense) {
+	c.addScaledVec(dst, a, alpha, b)
+}
+
+// addScaledVec is AddScaledVec, AddVec (alpha 1) and SubVec (alpha -1):
+// mat's AddVec and SubVec compute a + 1*b and a + (-1)*b with the same
+// kernel.
+func (c Config) addScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDense) {
+	c.check()
+	n := a.Len()
+	if b.Len() != n {
+		panic(badVecLength)
+	}
+	av, bv := vecView(a), vecView(b)
+	dv, resize := dstView(dst, n)
+	checkDstOverlap(dv, resize, av)
+	checkDstOverlap(dv, resize, bv)
+	dv = reuseDst(dst, n)
+	switch {
+	case alpha == 1 || alpha == -1:
+		// mat calls AddVec or SubVec, with no special case below.
+	case alpha == 0:
+		if !same(dv, av) {
+			c.copyView(dv, av)
+		}
+		return
+	case same(dv, av) && same(dv, bv):
+		c.scaleView(dv, alpha+1, dv)
+		return
+	}
+	minPar := minParElem2
+	if !(dv.unit() && av.unit() && bv.unit()) {
+		minPar = minParElemStrided
+	}
+	w, inline := c.serial(n, minPar)
+	if inline {
+		axpyRange(dv, av, alpha, bv, 0, n)
+		return
+	}
+	c.split(w, n, dv.lead(), minTaskElem, func(lo, hi int) {
+		axpyRange(dv, av, alpha, bv, lo, hi)
+	})
+}
+
+// axpyRange sets d[i] = a[i] + alpha*b[i] for lo <= i < hi.
+func axpyRange(d, a view, alpha float64, b view, lo, hi int) {
+	if d.unit() && a.unit() && b.unit() {
+		// mat passes alpha 1 and -1 as constants, as floats.AddTo and
+		// floats.SubTo do, and without assembly the compiler turns -1*x
+		// into -x, which flips the sign of a NaN: call those for them.
+		// floats.AddTo(dst, s, t) computes s + t and mat's AddVec b + a.
+		dd, ad, bd := d.data[lo:hi], a.data[lo:hi], b.data[lo:hi]
+		switch alpha {
+		case 1:
+			floats.AddTo(dd, bd, ad)
+		case -1:
+			floats.SubTo(dd, ad, bd)
+		default:
+			floats.AddScaledTo(dd, ad, alpha, bd)
+		}
+		return
+	}
+	dd, ad, bd := d.data, a.data, b.data
+	di, ai, bi := d.inc, a.inc, b.inc
+	for i := lo; i < hi; i++ {
+		// The conversion rounds the product: Go may not fuse it into
+		// a multiply-add, which gonum's kernels do not do either.
+		dd[i*di] = float64(alpha*bd[i*bi]) + ad[i*ai]
+	}
+}
+
+// MulElemVec performs element-wise multiplication of a and b, placing the
+// result in dst. It is equivalent to dst.MulElemVec(a, b), computed in
+// parallel over ranges of indices. An empty dst is first resized to the
+// length of a with ReuseAsVec. dst may be a or b itself.
+// It panics if the lengths of a and b differ, if they are zero, if dst is not
+// empty and its length differs from theirs, or if dst shares an element with
+// a or b without being the same view.
+func MulElemVec(dst, a, b *mat.VecDense) { Config{}.MulElemVec(dst, a, b) }
+
+// MulElemVec is the package-level [MulElemVec] on the workers of c.
+func (c Config) MulElemVec(dst, a, b *mat.VecDense) {
+	dv, av, bv := c.binaryVec(dst, a, b)
+	minPar := minParElem2
+	if !(dv.unit() && av.unit() && bv.unit()) {
+		minPar = minParElemStrided
+	}
+	w, inline := c.serial(dv.n, minPar)
+	if inline {
+		mulRange(dv, av, bv, 0, dv.n)
+		return
+	}
+	c.split(w, dv.n, dv.lead(), minTaskElem, func(lo, hi int) {
+		mulRange(dv, av, bv, lo, hi)
+	})
+}
+
+// mulRange sets d[i] = a[i] * b[i] for lo <= i < hi.
+func mulRange(d, a, b view, lo, hi int) {
+	if d.unit() && a.unit() && b.unit() {
+		// floats.MulTo(dst, s, t) computes t[i] * s[i].
+		floats.MulTo(d.data[lo:hi], b.data[lo:hi], a.data[lo:hi])
+		return
+	}
+	dd, ad, bd := d.data, a.data, b.data
+	di, ai, bi := d.inc, a.inc, b.inc
+	for i := lo; i < hi; i++ {
+		dd[i*di] = ad[i*ai] * bd[i*bi]
+	}
+}
+
+// DivElemVec performs element-wise division of a by b, placing the result in
+// dst. It is equivalent to dst.DivElemVec(a, b), computed in parallel over
+// ranges of indices: each element is a[i] / b[i]. (gonum v0.17.0's method
+// divides twice when the receiver is a with Inc > 1; DivElemVec computes
+// a[i] / b[i] in every case.) An empty dst is first resized to the length
+// of a with ReuseAsVec. dst may be a or b itself.
+// It panics if the lengths of a and b differ, if they are zero, if dst is not
+// empty and its length differs from theirs, or if dst shares an element with
+// a or b without being the same view.
+func DivElemVec(dst, a, b *mat.VecDense) { Config{}.DivElemVec(dst, a, b) }
+
+// DivElemVec is the package-level [DivElemVec] on the workers of c.
+func (c Config) DivElemVec(dst, a, b *mat.VecDense) {
+	dv, av, bv := c.binaryVec(dst, a, b)
+	minPar := minParElemDiv
+	if !(dv.unit() && av.unit() && bv.unit()) {
+		minPar = minParElemStrided
+	}
+	w, inline := c.serial(dv.n, minPar)
+	if inline {
+		divRange(dv, av, bv, 0, dv.n)
+		return
+	}
+	c.split(w, dv.n, dv.lead(), minTaskElem, func(lo, hi int) {
+		divRange(dv, av, bv, lo, hi)
+	})
+}
+
+// divRange sets d[i] = a[i] / b[i] for lo <= i < hi.
+func divRange(d, a, b view, lo, hi int) {
+	if d.unit() && a.unit() && b.unit() {
+		floats.DivTo(d.data[lo:hi], a.data[lo:hi], b.data[lo:hi])
+		return
+	}
+	dd, ad, bd := d.data, a.data, b.data
+	di, ai, bi := d.inc, a.inc, b.inc
+	for i := lo; i < hi; i++ {
+		dd[i*di] = ad[i*ai] / bd[i*bi]
+	}
+}
+
+// ScaleVec scales the vector a by alpha, placing the result in dst. It is
+// equivalent to dst.ScaleVec(alpha, a), computed in parallel over ranges of
+// indices: each element is alpha * a[i]. An empty dst is first resized to
+// the length of a with ReuseAsVec. dst may be a itself; as in mat, a call
+// with dst == a does nothing when a is empty.
+// It panics if a has zero length (unless dst == a), if dst is not empty and
+// its length differs from that of a, or if dst shares an element with a
+// without being the same view.
+func ScaleVec(dst *mat.VecDense, alpha float64, a *mat.VecDense) {
+	Config{}.ScaleVec(dst, alpha, a)
+}
+
+// ScaleVec is the package-level [ScaleVec] on the workers of c.
+func (c Config) ScaleVec(dst *mat.VecDense, alpha float64, a *mat.VecDense) {
+	c.check()
+	n := a.Len()
+	if n == 0 && dst == a {
+		return
+	}
+	av := vecView(a)
+	dv, resize := dstView(dst, n)
+	checkDstOverlap(dv, resize, av)
+	c.scaleView(reuseDst(dst, n), alpha, av)
+}
+
+// scaleView sets d[i] = alpha * a[i].
+func (c Config) scaleView(d view, alpha float64, a view) {
+	minPar := minParElem1
+	if !(d.unit() && a.unit()) {
+		minPar = minParElemStrided
+	}
+	w, inline := c.serial(d.n, minPar)
+	if inline {
+		scaleRange(d, alpha, a, 0, d.n)
+		return
+	}
+	c.split(w, d.n, d.lead(), minTaskElem, func(lo, hi int) {
+		scaleRange(d, alpha, a, lo, hi)
+	})
+}
+
+// scaleRange sets d[i] = alpha * a[i] for lo <= i < hi.
+func scaleRange(d view, alpha float64, a view, lo, hi int) {
+	if d.unit() && a.unit() {
+		floats.ScaleTo(d.data[lo:hi], alpha, a.data[lo:hi])
+		return
+	}
+	dd, ad := d.data, a.data
+	di, ai := d.inc, a.inc
+	for i := lo; i < hi; i++ {
+		dd[i*di] = alpha * ad[i*ai]
+	}
+}
+
+// CopyVec copies elements of a into dst, as much as the shorter of the two
+// holds, and returns the number of elements it copied, like the built-in
+// copy. It is equivalent to dst.CopyVec(a), computed in parallel over ranges
+// of indices. Unlike the other functions, it never resizes dst: an empty dst
+// receives nothing. dst may be a itself, and then nothing is copied.
+// It panics if the elements copied from a share an element with those of dst
+// without being the same view: mat copies in order, and its result then
+// depends on the direction of the copy.
+func CopyVec(dst, a *mat.VecDense) int { return Config{}.CopyVec(dst, a) }
+
+// CopyVec is the package-level [CopyVec] on the workers of c.
+func (c Config) CopyVec(dst, a *mat.VecDense) int {
+	c.check()
+	n := min(dst.Len(), a.Len())
+	if n == 0 || dst == a {
+		return n
+	}
+	dv, av := vecView(dst).prefix(n), vecView(a).prefix(n)
+	if same(dv, av) {
+		return n
+	}
+	checkViewOverlap(dv, av)
+	c.copyView(dv, av)
+	return n
+}
+
+// copyView sets d[i] = a[i].
+func (c Config) copyView(d, a view) {
+	minPar := minParElem1
+	if !(d.unit() && a.unit()) {
+		minPar = minParElemStrided
+	}
+	w, inline := c.serial(d.n, minPar)
+	if inline {
+		copyRange(d, a, 0, d.n)
+		return
+	}
+	c.split(w, d.n, d.lead(), minTaskElem, func(lo, hi int) {
+		copyRange(d, a, lo, hi)
+	})
+}
+
+// copyRange sets d[i] = a[i] for lo <= i < hi.
+func copyRange(d, a view, lo, hi int) {
+	if d.unit() && a.unit() {
+		copy(d.data[lo:hi], a.data[lo:hi])
+		return
+	}
+	dd, ad := d.data, a.data
+	di, ai := d.inc, a.inc
+	for i := lo; i < hi; i++ {
+		dd[i*di] = ad[i*ai]
+	}
+}
+
+// binaryVec runs the checks of a binary VecDense operation on the caller,
+// in mat's order, resizes an empty dst, and returns the views of dst, a and
+// b.
+func (c Config) binaryVec(dst, a, b *mat.VecDense) (dv, av, bv view) {
+	c.check()
+	n := a.Len()
+	if b.Len() != n {
+		panic(badVecLength)
+	}
+	av, bv = vecView(a), vecView(b)
+	dv, resize := dstView(dst, n)
+	checkDstOverlap(dv, resize, av)
+	checkDstOverlap(dv, resize, bv)
+	return reuseDst(dst, n), av, bv
+}
+
+// vecView returns the view of the elements of v. It panics if v's data is
+// too short for its length and increment, which only SetRawVector can cause.
+func vecView(v *mat.VecDense) view {
+	r := v.RawVector()
+	if r.N == 0 {
+		return view{}
+	}
+	span := (r.N-1)*r.Inc + 1
+	if len(r.Data) < span {
+		panic(badRawVector)
+	}
+	return view{data: r.Data[:span:span], inc: r.Inc, n: r.N}
+}
+
+// prefix returns the view of the first k <= v.n elements of v.
+func (v view) prefix(k int) view {
+	if k == 0 {
+		return view{}
+	}
+	span := (k-1)*v.inc + 1
+	return view{data: v.data[:span:span], inc: v.inc, n: k}
+}
+
+// dstView checks the destination of an operation on n elements and returns
+// the view it will have once resized, so that overlap is checked before
+// anything is written, and whether it will be resized. A non-empty dst must
+// have n elements. An empty dst will reuse its backing array when that has
+// room for n elements, as ReuseAsVec does, and otherwise gets a new one,
+// which overlaps nothing.
+func dstView(dst *mat.VecDense, n int) (v view, resize bool) {
+	if n == 0 {
+		panic(zeroVecLength)
+	}
+	if !dst.IsEmpty() {
+		if dst.Len() != n {
+			panic(badVecDstLength)
+		}
+		return vecView(dst), false
+	}
+	data := dst.RawVector().Data
+	if cap(data) < n {
+		return view{}, true
+	}
+	return view{data: data[:n:n], inc: 1, n: n}, true
+}
+
+// checkDstOverlap panics if dst, the view of a destination, shares an
+// element with src without being the same view. A destination that will
+// be resized may share nothing, not even all of src: ReuseAsVec zeroes it
+// before the operation reads src.
+func checkDstOverlap(dst view, resize bool, src view) {
+	if resize && viewsOverlap(dst, src) {
+		panic(badOverlap)
+	}
+	checkViewOverlap(dst, src)
+}
+
+// reuseDst resizes an empty dst to n elements and returns its view.
+func reuseDst(dst *mat.VecDense, n int) view {
+	if dst.IsEmpty() {
+		dst.ReuseAsVec(n)
+	}
+	return vecView(dst)
+}
+
+// lead is the lineLead of a strided destination: boundaries of ranges at
+// indices congruent to it modulo lineFloats fall where an element of v
+// starts a cache line that holds no earlier element of v. For inc >= 8
+// every element has a line of its own.
+func (v view) lead() int {
+	if v.n == 0 {
+		return 0
+	}
+	if v.inc == 1 {
+		return lineLead(v.data)
+	}
+	if v.inc >= lineFloats {
+		return 0
+	}
+	// Element i sits at slot (s0 + i*inc) mod lineFloats of its line; the
+	// element before it is in an earlier line when that slot is below inc.
+	// Some i in [0, lineFloats) qualifies: the slots of i*inc step by
+	// gcd(inc, lineFloats) <= inc.
+	s0 := (lineFloats - lineLead(v.data)) % lineFloats
+	for i := range lineFloats {
+		if (s0+i*v.inc)%lineFloats < v.inc {
+			return i
+		}
+	}
+	return 0
+}
