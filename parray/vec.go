@@ -18,13 +18,19 @@ import (
 // two VecDense values that view the same elements count as the same. An
 // empty dst whose old backing array would be reused over an input panics
 // too, since resizing it zeroes that memory.
+//
+// A vector set with SetRawVector to something mat never makes (a negative
+// length, an increment below one, data too short for the length and
+// increment) panics on the caller before anything is read, here and in the
+// VecDense reductions; mat itself would index out of range, or read and
+// write the wrong elements.
 
 // Panic messages of the VecDense operations, with badVecLength of the
 // VecDense reductions.
 const (
 	badVecDstLength = "parray: destination vector length does not match input"
 	zeroVecLength   = "parray: zero-length vector"
-	badRawVector    = "parray: vector data shorter than its length and increment"
+	badRawVector    = "parray: vector increment below one, or data shorter than its length and increment"
 )
 
 // AddVec adds the vectors a and b, placing the result in dst. It is
@@ -80,11 +86,11 @@ func (c Config) AddScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDens
 // kernel.
 func (c Config) addScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDense) {
 	c.check()
-	n := a.Len()
-	if b.Len() != n {
+	av, bv := vecView(a), vecView(b)
+	n := av.n
+	if bv.n != n {
 		panic(badVecLength)
 	}
-	av, bv := vecView(a), vecView(b)
 	dv, resize := dstView(dst, n)
 	checkDstOverlap(dv, resize, av)
 	checkDstOverlap(dv, resize, bv)
@@ -238,11 +244,11 @@ func ScaleVec(dst *mat.VecDense, alpha float64, a *mat.VecDense) {
 // ScaleVec is the package-level [ScaleVec] on the workers of c.
 func (c Config) ScaleVec(dst *mat.VecDense, alpha float64, a *mat.VecDense) {
 	c.check()
-	n := a.Len()
+	av := vecView(a)
+	n := av.n
 	if n == 0 && dst == a {
 		return
 	}
-	av := vecView(a)
 	dv, resize := dstView(dst, n)
 	checkDstOverlap(dv, resize, av)
 	c.scaleView(reuseDst(dst, n), alpha, av)
@@ -290,11 +296,12 @@ func CopyVec(dst, a *mat.VecDense) int { return Config{}.CopyVec(dst, a) }
 // CopyVec is the package-level [CopyVec] on the workers of c.
 func (c Config) CopyVec(dst, a *mat.VecDense) int {
 	c.check()
-	n := min(dst.Len(), a.Len())
+	dv, av := vecView(dst), vecView(a)
+	n := min(dv.n, av.n)
 	if n == 0 || dst == a {
 		return n
 	}
-	dv, av := vecView(dst).prefix(n), vecView(a).prefix(n)
+	dv, av = dv.prefix(n), av.prefix(n)
 	if same(dv, av) {
 		return n
 	}
@@ -337,28 +344,31 @@ func copyRange(d, a view, lo, hi int) {
 // b.
 func (c Config) binaryVec(dst, a, b *mat.VecDense) (dv, av, bv view) {
 	c.check()
-	n := a.Len()
-	if b.Len() != n {
+	av, bv = vecView(a), vecView(b)
+	n := av.n
+	if bv.n != n {
 		panic(badVecLength)
 	}
-	av, bv = vecView(a), vecView(b)
 	dv, resize := dstView(dst, n)
 	checkDstOverlap(dv, resize, av)
 	checkDstOverlap(dv, resize, bv)
 	return reuseDst(dst, n), av, bv
 }
 
-// vecView returns the view of the elements of v. It panics if v's data is
-// too short for its length and increment, which only SetRawVector can cause.
+// vecView returns the view of the elements of v. It panics if v's raw
+// vector is not one that mat makes: a negative length, an increment below
+// one, or data too short for the length and increment. Only SetRawVector
+// can cause these, and no element is read before the check, which cannot
+// overflow: (N-1)*Inc may exceed an int where the data is short.
 func vecView(v *mat.VecDense) view {
 	r := v.RawVector()
 	if r.N == 0 {
 		return view{}
 	}
-	span := (r.N-1)*r.Inc + 1
-	if len(r.Data) < span {
+	if r.N < 0 || r.Inc < 1 || len(r.Data) == 0 || r.N-1 > (len(r.Data)-1)/r.Inc {
 		panic(badRawVector)
 	}
+	span := (r.N-1)*r.Inc + 1
 	return view{data: r.Data[:span:span], inc: r.Inc, n: r.N}
 }
 

@@ -335,6 +335,15 @@ func TestVecMisuse(t *testing.T) {
 	resetOnA := func() *mat.VecDense { v := vec(16, 4, 1); v.Reset(); return v }
 	short := &mat.VecDense{}
 	short.SetRawVector(blas64.Vector{N: 4, Inc: 2, Data: buf[50:55]})
+	// Raw vectors that SetRawVector accepts and mat never makes. (Inc 0 is
+	// mat's mark of an empty vector: as a dst, it is resized.)
+	raw := func(n, inc int, data []float64) *mat.VecDense {
+		var v mat.VecDense
+		v.SetRawVector(blas64.Vector{N: n, Inc: inc, Data: data})
+		return &v
+	}
+	inc0, incNeg := raw(4, 0, buf[56:60]), raw(4, -1, buf[56:60])
+	huge := raw(math.MaxInt/2, 3, buf[56:60]) // (N-1)*Inc overflows
 	c := Config{Workers: 2, Grain: 1}
 	cases := []struct {
 		name, msg string
@@ -372,6 +381,16 @@ func TestVecMisuse(t *testing.T) {
 		{"Workers<0", badWorkers, func() { Config{Workers: -1}.AddVec(d4, a4, b4) }},
 		{"Grain<0", badGrain, func() { Config{Grain: -1}.ScaleVec(d4, 2, a4) }},
 		{"Workers<0 CopyVec", badWorkers, func() { Config{Workers: -1}.CopyVec(d4, a4) }},
+		{"AddVec inc 0", badRawVector, func() { AddVec(d4, inc0, a4) }},
+		{"AddVec dst inc -1", badRawVector, func() { c.AddVec(incNeg, a4, b4) }},
+		{"AddVec inc -1", badRawVector, func() { AddVec(d4, a4, incNeg) }},
+		{"AddVec huge", badRawVector, func() { AddVec(huge, huge, huge) }},
+		{"MulElemVec inc 0", badRawVector, func() { MulElemVec(d4, inc0, a4) }},
+		{"ScaleVec dst inc -1", badRawVector, func() { ScaleVec(incNeg, 2, a4) }},
+		{"ScaleVec huge", badRawVector, func() { ScaleVec(d4, 2, huge) }},
+		{"CopyVec short", badRawVector, func() { CopyVec(d4, short) }},
+		{"CopyVec dst inc 0", badRawVector, func() { CopyVec(inc0, a4) }},
+		{"CopyVec huge", badRawVector, func() { c.CopyVec(d4, huge) }},
 	}
 	for _, tc := range cases {
 		for i := range buf {

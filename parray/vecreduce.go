@@ -13,12 +13,6 @@ import (
 
 const badVecLength = "parray: vector lengths do not match"
 
-// vecData returns the raw data and increment of v.
-func vecData(v *mat.VecDense) ([]float64, int) {
-	raw := v.RawVector()
-	return raw.Data, raw.Inc
-}
-
 // SumVec returns the sum of the elements of v, as [Sum] of a slice holding
 // them: the same bits whatever the workers, the increment or the address.
 // The sum of an empty vector is 0.
@@ -27,10 +21,10 @@ func SumVec(v *mat.VecDense) float64 { return Config{}.SumVec(v) }
 // SumVec is the package-level [SumVec] on the workers of c.
 func (c Config) SumVec(v *mat.VecDense) float64 {
 	c.check()
-	n := v.Len()
-	data, inc := vecData(v)
-	if inc == 1 || n == 0 {
-		return c.Sum(data[:n])
+	vv := vecView(v)
+	n, data, inc := vv.n, vv.data, vv.inc
+	if n == 0 || vv.unit() {
+		return c.Sum(data)
 	}
 	return c.fillSum(n, minParStream, func(buf []float64, i int) {
 		for k := range buf {
@@ -47,14 +41,14 @@ func DotVec(a, b *mat.VecDense) float64 { return Config{}.DotVec(a, b) }
 // DotVec is the package-level [DotVec] on the workers of c.
 func (c Config) DotVec(a, b *mat.VecDense) float64 {
 	c.check()
-	n := a.Len()
-	if b.Len() != n {
+	av, bv := vecView(a), vecView(b)
+	n := av.n
+	if bv.n != n {
 		panic(badVecLength)
 	}
-	ad, ai := vecData(a)
-	bd, bi := vecData(b)
-	if n == 0 || (ai == 1 && bi == 1) {
-		return c.Dot(ad[:n], bd[:n])
+	ad, ai, bd, bi := av.data, av.inc, bv.data, bv.inc
+	if n == 0 || (av.unit() && bv.unit()) {
+		return c.Dot(ad, bd)
 	}
 	node := func(lo, hi int) float64 {
 		var bx, by [leafLen]float64
@@ -87,10 +81,10 @@ func NormVec(v *mat.VecDense, L float64) float64 { return Config{}.NormVec(v, L)
 // NormVec is the package-level [NormVec] on the workers of c.
 func (c Config) NormVec(v *mat.VecDense, L float64) float64 {
 	c.check()
-	n := v.Len()
-	data, inc := vecData(v)
-	if inc == 1 || n == 0 {
-		return c.Norm(data[:n], L)
+	vv := vecView(v)
+	n, data, inc := vv.n, vv.data, vv.inc
+	if n == 0 || vv.unit() {
+		return c.Norm(data, L)
 	}
 	at := func(i int) float64 { return data[i*inc] }
 	switch {
