@@ -60,7 +60,9 @@
 // Misuse panics on the caller's goroutine before any element is written and
 // before any goroutine starts: slices of different lengths, a destination that
 // partially overlaps an input, a negative number of workers or grain, a nil
-// function. The messages start with "parray: ".
+// function, a nil *mat.VecDense or one whose raw vector (SetRawVector) has
+// an increment below one or data too short for its length. The messages
+// start with "parray: ".
 //
 // If a user function panics, parray stops handing out ranges, waits for every
 // range already running to finish, and panics again on the caller's goroutine

@@ -19,11 +19,12 @@ import (
 // empty dst whose old backing array would be reused over an input panics
 // too, since resizing it zeroes that memory.
 //
-// A vector set with SetRawVector to something mat never makes (a negative
-// length, an increment below one, data too short for the length and
-// increment) panics on the caller before anything is read, here and in the
-// VecDense reductions; mat itself would index out of range, or read and
-// write the wrong elements.
+// A nil vector, or one set with SetRawVector to something mat never makes
+// (a negative length, an increment below one, data too short for the
+// length and increment), panics on the caller before anything is read,
+// here and in the VecDense reductions, with a message of its own; mat would
+// dereference nil, index out of range, or read and write the wrong
+// elements.
 
 // Panic messages of the VecDense operations, with badVecLength of the
 // VecDense reductions.
@@ -31,6 +32,7 @@ const (
 	badVecDstLength = "parray: destination vector length does not match input"
 	zeroVecLength   = "parray: zero-length vector"
 	badRawVector    = "parray: vector increment below one, or data shorter than its length and increment"
+	nilVec          = "parray: nil vector"
 )
 
 // AddVec adds the vectors a and b, placing the result in dst. It is
@@ -355,12 +357,15 @@ func (c Config) binaryVec(dst, a, b *mat.VecDense) (dv, av, bv view) {
 	return reuseDst(dst, n), av, bv
 }
 
-// vecView returns the view of the elements of v. It panics if v's raw
-// vector is not one that mat makes: a negative length, an increment below
+// vecView returns the view of the elements of v. It panics if v is nil, or
+// if v's raw vector is not one that mat makes: a negative length, an increment below
 // one, or data too short for the length and increment. Only SetRawVector
 // can cause these, and no element is read before the check, which cannot
 // overflow: (N-1)*Inc may exceed an int where the data is short.
 func vecView(v *mat.VecDense) view {
+	if v == nil {
+		panic(nilVec)
+	}
 	r := v.RawVector()
 	if r.N == 0 {
 		return view{}
@@ -388,6 +393,9 @@ func (v view) prefix(k int) view {
 // room for n elements, as ReuseAsVec does, and otherwise gets a new one,
 // which overlaps nothing.
 func dstView(dst *mat.VecDense, n int) (v view, resize bool) {
+	if dst == nil {
+		panic(nilVec)
+	}
 	if n == 0 {
 		panic(zeroVecLength)
 	}

@@ -383,6 +383,15 @@ func TestVecMisuse(t *testing.T) {
 		{"Workers<0 CopyVec", badWorkers, func() { Config{Workers: -1}.CopyVec(d4, a4) }},
 		{"AddVec inc 0", badRawVector, func() { AddVec(d4, inc0, a4) }},
 		{"AddVec dst inc -1", badRawVector, func() { c.AddVec(incNeg, a4, b4) }},
+		{"AddVec nil dst", nilVec, func() { AddVec(nil, a4, b4) }},
+		{"AddVec nil a", nilVec, func() { AddVec(d4, nil, b4) }},
+		{"SubVec nil b", nilVec, func() { c.SubVec(d4, a4, nil) }},
+		{"DivElemVec nil dst", nilVec, func() { DivElemVec(nil, a4, b4) }},
+		{"ScaleVec nil", nilVec, func() { ScaleVec(nil, 2, nil) }},
+		{"ScaleVec nil dst", nilVec, func() { ScaleVec(nil, 2, a4) }},
+		{"AddScaledVec nil b alpha 0", nilVec, func() { AddScaledVec(d4, a4, 0, nil) }},
+		{"CopyVec nil dst", nilVec, func() { CopyVec(nil, a4) }},
+		{"CopyVec nil a", nilVec, func() { CopyVec(d4, nil) }},
 		{"AddVec inc -1", badRawVector, func() { AddVec(d4, a4, incNeg) }},
 		{"AddVec huge", badRawVector, func() { AddVec(huge, huge, huge) }},
 		{"MulElemVec inc 0", badRawVector, func() { MulElemVec(d4, inc0, a4) }},
@@ -407,7 +416,7 @@ func TestVecMisuse(t *testing.T) {
 // VecDense functions start with the package name.
 func TestPanicPrefix(t *testing.T) {
 	for _, m := range []string{badLength, badDstLength, badOverlap, badVecLength,
-		badVecDstLength, zeroVecLength, badRawVector} {
+		badVecDstLength, zeroVecLength, badRawVector, nilVec} {
 		assert.True(t, strings.HasPrefix(m, "parray: "), m)
 	}
 }

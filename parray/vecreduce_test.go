@@ -61,6 +61,9 @@ func TestVecReductions(t *testing.T) {
 func TestVecReductionMisuse(t *testing.T) {
 	assert.PanicsWithValue(t, badVecLength, func() { DotVec(mat.NewVecDense(2, nil), mat.NewVecDense(3, nil)) })
 	assert.PanicsWithValue(t, badWorkers, func() { Config{Workers: -1}.SumVec(mat.NewVecDense(2, nil)) })
+	assert.PanicsWithValue(t, nilVec, func() { SumVec(nil) })
+	assert.PanicsWithValue(t, nilVec, func() { DotVec(mat.NewVecDense(2, nil), nil) })
+	assert.PanicsWithValue(t, nilVec, func() { NormVec(nil, 2) })
 	// Raw vectors that SetRawVector accepts and mat never makes: the
 	// check is on the caller, not an index out of range in a worker.
 	raw := func(n, inc, size int) *mat.VecDense {
