@@ -35,6 +35,7 @@
 // # Panics
 //
 // Bad arguments (a negative length, fewer than one part, a block size or an
-// alignment below one, an index out of range) panic with a message that starts
-// with "chunk: ". All arithmetic is exact for n up to math.MaxInt.
+// alignment below one, an index out of range, a nil vector or one whose raw
+// data does not hold its length) panic with a message that starts with
+// "chunk: ". All arithmetic is exact for n up to math.MaxInt.
 package chunk

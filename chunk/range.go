@@ -11,6 +11,8 @@ const (
 	badIndex  = "chunk: piece index out of range"
 	badRange  = "chunk: range out of bounds"
 	emptyView = "chunk: empty range for a VecDense view"
+	nilVector = "chunk: nil vector"
+	badVector = "chunk: vector increment below one, or data shorter than its length and increment"
 	overflow  = "chunk: total length overflows int"
 )
 

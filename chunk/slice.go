@@ -30,16 +30,25 @@ func Slices[S ~[]E, E any](s S, rs []Range) []S {
 // with v and has v's increment: element i of the view is element r.Lo+i of v,
 // and setting it sets v. Unlike v.SliceVec, the view has no capacity beyond its
 // length, so growing it can never reach into v's later elements.
-// It panics if r is empty or not within [0, v.Len()].
+// It panics if r is empty or not within [0, v.Len()], if v is nil, or if
+// v's raw vector (see SetRawVector) has an increment below one or data too
+// short for its length.
 func Vec(v *mat.VecDense, r Range) *mat.VecDense {
-	if r.Lo < 0 || r.Lo > r.Hi || r.Hi > v.Len() {
+	if v == nil {
+		panic(nilVector)
+	}
+	raw := v.RawVector()
+	if r.Lo < 0 || r.Lo > r.Hi || r.Hi > raw.N {
 		panic(badRange)
 	}
 	if r.Lo == r.Hi {
 		// mat cannot represent a zero-length view (mat.ErrZeroLength).
 		panic(emptyView)
 	}
-	raw := v.RawVector()
+	// raw.N >= r.Hi >= 1. The check cannot overflow, as (N-1)*Inc can.
+	if raw.Inc < 1 || len(raw.Data) == 0 || raw.N-1 > (len(raw.Data)-1)/raw.Inc {
+		panic(badVector)
+	}
 	end := (r.Hi-1)*raw.Inc + 1
 	var w mat.VecDense
 	w.SetRawVector(blas64.Vector{
@@ -51,7 +60,8 @@ func Vec(v *mat.VecDense, r Range) *mat.VecDense {
 }
 
 // Vecs returns the views [Vec](v, r) for each range in rs.
-// It panics if a range is empty or not within [0, v.Len()].
+// It panics if a range is empty or not within [0, v.Len()], or as Vec for a
+// nil or inconsistent v.
 func Vecs(v *mat.VecDense, rs []Range) []*mat.VecDense {
 	vs := make([]*mat.VecDense, len(rs))
 	for i, r := range rs {

@@ -91,6 +91,19 @@ func TestVecPanics(t *testing.T) {
 	assert.PanicsWithValue(t, badRange, func() { Vec(v, Range{2, 5}) })
 	assert.PanicsWithValue(t, badRange, func() { Vec(v, Range{-1, 1}) })
 	assert.PanicsWithValue(t, emptyView, func() { Vec(&mat.VecDense{}, Range{0, 0}) })
+	assert.PanicsWithValue(t, nilVector, func() { Vec(nil, Range{0, 1}) })
+	assert.PanicsWithValue(t, nilVector, func() { Vecs(nil, []Range{{0, 1}}) })
+	// Raw vectors that SetRawVector accepts and mat never makes.
+	for name, bad := range map[string]*mat.VecDense{
+		"short":  stridedVec(make([]float64, 5), 4, 2),
+		"inc 0":  stridedVec(make([]float64, 4), 4, 0),
+		"inc -1": stridedVec(make([]float64, 4), 4, -1),
+		"huge":   stridedVec(make([]float64, 4), math.MaxInt/2, 3),
+		"empty":  stridedVec(nil, 4, 1),
+	} {
+		assert.PanicsWithValue(t, badVector, func() { Vec(bad, Range{0, 1}) }, name)
+		assert.PanicsWithValue(t, badVector, func() { Vecs(bad, Split(4, 2)) }, name)
+	}
 }
 
 func TestJoin(t *testing.T) {
