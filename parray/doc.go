@@ -73,7 +73,10 @@
 // shows the stack of the goroutine where the function panicked, followed by
 // the original value raised again on the caller. A user function that calls
 // runtime.Goexit (as t.FailNow does) makes the caller's goroutine exit in the
-// same way, after the other ranges have finished. (With GODEBUG=panicnil=1,
+// same way, after the other ranges have finished. If a range before it
+// panicked, that panic comes first, as in the sequential loop: when the
+// Goexit happened on the caller's own goroutine, which nothing can stop,
+// a recover sees the panic and the goroutine then goes on exiting. (With GODEBUG=panicnil=1,
 // panic(nil) cannot be told apart from runtime.Goexit and is treated as one.)
 //
 // [ForCtx] is the form for work that can fail or be canceled. Its function

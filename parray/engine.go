@@ -193,7 +193,8 @@ func (t *team) claim() (lo, hi int, ok bool) {
 // work claims and runs ranges until none are left. A panic in body is
 // recovered and recorded with its stack; runtime.Goexit is recorded too. When
 // the caller's own goroutine exits through Goexit, it joins the helpers
-// before it goes, so that no goroutine outlives the call.
+// before it goes, so that no goroutine outlives the call, and raises the
+// panic of an earlier range if there was one.
 func (t *team) work(caller bool) {
 	lo, finished := 0, false
 	defer func() {
@@ -207,6 +208,14 @@ func (t *team) work(caller bool) {
 		t.record(fault{kind: exited, lo: lo})
 		if caller {
 			t.wg.Wait()
+			// No deferred call can stop a Goexit. But if a range
+			// before the caller's panicked, the sequential loop would
+			// have panicked there and never reached the Goexit: raise
+			// that panic, so that it is not lost. A recover above sees
+			// it; the goroutine then goes on exiting.
+			if t.fault.kind == panicked {
+				t.fault.raise()
+			}
 		}
 	}()
 	for {

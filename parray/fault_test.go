@@ -1,6 +1,7 @@
 package parray
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -198,6 +199,56 @@ func TestGoexit(t *testing.T) {
 			assert.True(t, deferred.Load())
 			assert.False(t, returned.Load(), "workers=%d at=%d: For returned after Goexit", c.Workers, at)
 		}
+	}
+}
+
+// goroutineID returns the id of the calling goroutine, from the first line
+// of its stack ("goroutine 7 [running]:"), so that a test can tell the
+// caller's ranges from the helpers'.
+func goroutineID() string {
+	buf := make([]byte, 64)
+	buf = buf[:runtime.Stack(buf, false)]
+	return string(bytes.Fields(buf)[1])
+}
+
+// TestGoexitAfterEarlierPanic makes the caller's own range call Goexit while
+// a helper's earlier range panics. The sequential loop meets the panic
+// first, so the panic must reach the caller's deferred calls, not vanish in
+// the Goexit; the goroutine then goes on exiting, as nothing can stop a
+// Goexit.
+func TestGoexitAfterEarlierPanic(t *testing.T) {
+	for range 3 {
+		var wg sync.WaitGroup
+		var recovered any
+		var returned bool
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { recovered = recover() }()
+			caller := goroutineID()
+			claimed, exiting := make(chan struct{}), make(chan struct{})
+			callerRanges := 0
+			Config{Workers: 2, Grain: 16}.For(1000, func(lo, hi int) {
+				if goroutineID() != caller {
+					// The helper's one range: claimed before the
+					// caller's second, it panics after the Goexit.
+					close(claimed)
+					<-exiting
+					panic(indexPanic(lo))
+				}
+				callerRanges++
+				if callerRanges == 1 {
+					<-claimed
+					return
+				}
+				close(exiting)
+				runtime.Goexit()
+			})
+			returned = true
+		}()
+		wg.Wait()
+		require.IsType(t, indexPanic(0), recovered, "the helper's panic was lost")
+		assert.False(t, returned, "For returned after Goexit")
 	}
 }
 
