@@ -180,29 +180,6 @@ func checkEnds(t *testing.T, n, k int, at func(int) Range) {
 	require.Equal(t, n, at(k-1).Hi)
 }
 
-func TestRangePanics(t *testing.T) {
-	cases := []struct {
-		name string
-		msg  string
-		f    func()
-	}{
-		{"Split n<0", badLength, func() { Split(-1, 2) }},
-		{"Split p<1", badParts, func() { Split(4, 0) }},
-		{"Part i<0", badIndex, func() { Part(4, 2, -1) }},
-		{"Part i>=k", badIndex, func() { Part(4, 8, 4) }},
-		{"Aligned align<1", badAlign, func() { Aligned(4, 2, 0) }},
-		{"Aligned p<1", badParts, func() { Aligned(4, -3, 8) }},
-		{"Aligned n<0", badLength, func() { Aligned(-4, 3, 8) }},
-		{"AlignedPart i", badIndex, func() { AlignedPart(16, 4, 8, 2) }},
-		{"Blocks size<1", badSize, func() { Blocks(4, 0) }},
-		{"NumBlocks n<0", badLength, func() { NumBlocks(-1, 4) }},
-		{"Block i", badIndex, func() { Block(10, 4, 3) }},
-	}
-	for _, c := range cases {
-		assert.PanicsWithValue(t, c.msg, c.f, c.name)
-	}
-}
-
 func TestRangeString(t *testing.T) {
 	assert.Equal(t, "[3, 9)", Range{3, 9}.String())
 	assert.Equal(t, "[3, 9)", fmt.Sprint(Range{3, 9}))

@@ -37,14 +37,6 @@ func TestSliceNamedType(t *testing.T) {
 	assert.Empty(t, Slice(c, Range{3, 3}))
 }
 
-func TestSlicePanics(t *testing.T) {
-	s := make([]float64, 4)
-	for _, r := range []Range{{-1, 2}, {3, 2}, {0, 5}} {
-		assert.PanicsWithValue(t, badRange, func() { Slice(s, r) }, "%v", r)
-	}
-	assert.PanicsWithValue(t, badRange, func() { Slices(s, []Range{{0, 2}, {2, 6}}) })
-}
-
 func TestVecViews(t *testing.T) {
 	for _, inc := range []int{1, 2, 3} {
 		const n = 11
@@ -85,27 +77,6 @@ func stridedVec(data []float64, n, inc int) *mat.VecDense {
 	return &v
 }
 
-func TestVecPanics(t *testing.T) {
-	v := mat.NewVecDense(4, nil)
-	assert.PanicsWithValue(t, emptyView, func() { Vec(v, Range{2, 2}) })
-	assert.PanicsWithValue(t, badRange, func() { Vec(v, Range{2, 5}) })
-	assert.PanicsWithValue(t, badRange, func() { Vec(v, Range{-1, 1}) })
-	assert.PanicsWithValue(t, emptyView, func() { Vec(&mat.VecDense{}, Range{0, 0}) })
-	assert.PanicsWithValue(t, nilVector, func() { Vec(nil, Range{0, 1}) })
-	assert.PanicsWithValue(t, nilVector, func() { Vecs(nil, []Range{{0, 1}}) })
-	// Raw vectors that SetRawVector accepts and mat never makes.
-	for name, bad := range map[string]*mat.VecDense{
-		"short":  stridedVec(make([]float64, 5), 4, 2),
-		"inc 0":  stridedVec(make([]float64, 4), 4, 0),
-		"inc -1": stridedVec(make([]float64, 4), 4, -1),
-		"huge":   stridedVec(make([]float64, 4), math.MaxInt/2, 3),
-		"empty":  stridedVec(nil, 4, 1),
-	} {
-		assert.PanicsWithValue(t, badVector, func() { Vec(bad, Range{0, 1}) }, name)
-		assert.PanicsWithValue(t, badVector, func() { Vecs(bad, Split(4, 2)) }, name)
-	}
-}
-
 func TestJoin(t *testing.T) {
 	pieces := [][]int{{1, 2}, nil, {3}, {}, {4, 5, 6}}
 	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, Join(nil, pieces...))
@@ -127,11 +98,4 @@ func TestJoin(t *testing.T) {
 	big := make([]float64, 0, 1000)
 	allocs = testing.AllocsPerRun(20, func() { _ = Join(big, many...) })
 	assert.Equal(t, 0.0, allocs)
-}
-
-func TestJoinOverflow(t *testing.T) {
-	// Two slices whose lengths add past math.MaxInt, without allocating them:
-	// zero-size elements.
-	huge := make([]struct{}, math.MaxInt)
-	assert.PanicsWithValue(t, overflow, func() { Join(huge, huge[:1]) })
 }

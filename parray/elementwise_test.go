@@ -393,9 +393,6 @@ func TestElementwiseMisuse(t *testing.T) {
 		{"SubTo s/t", badLength, func() { SubTo(d4, a4, a5) }},
 		{"SubTo dst", badDstLength, func() { SubTo(d5, a4, b4) }},
 		{"SubTo overlap", badOverlap, func() { SubTo(d4, over, b4) }},
-		{"Workers<0", badWorkers, func() { Config{Workers: -1}.AddTo(d4, a4, b4) }},
-		{"Grain<0", badGrain, func() { Config{Grain: -1}.Scale(2, d4) }},
-		{"Workers<0 AddConst", badWorkers, func() { Config{Workers: -3}.AddConst(1, d4) }},
 		{"parallel overlap", badOverlap, func() { c.AddTo(d4, a4, over) }},
 	}
 	for _, tc := range cases {

@@ -245,8 +245,6 @@ func TestMisuse(t *testing.T) {
 	called := false
 	f := func(x float64) float64 { called = true; return x }
 	g := func(x, y float64) float64 { called = true; return x }
-	body := func(lo, hi int) { called = true }
-	bodyErr := func(lo, hi int) error { called = true; return nil }
 	blk := func(dst []float64, src ...[]float64) { called = true }
 	buf := make([]float64, 16)
 	dst, a, b := buf[:4], make([]float64, 4), make([]float64, 5)
@@ -256,28 +254,13 @@ func TestMisuse(t *testing.T) {
 	}{
 		{"MapTo length", badDstLength, func() { MapTo(dst, f, b) }},
 		{"MapTo overlap", badOverlap, func() { MapTo(buf[:4], f, buf[1:5]) }},
-		{"MapTo nil f", nilFunc, func() { MapTo(dst, nil, a) }},
-		{"Map nil f", nilFunc, func() { Map(dst, nil) }},
 		{"Zip length", badDstLength, func() { Zip(dst, g, b) }},
 		{"Zip overlap", badOverlap, func() { Zip(buf[:4], g, buf[2:6]) }},
 		{"ZipTo s/t length", badLength, func() { ZipTo(dst, g, a, b) }},
 		{"ZipTo dst length", badDstLength, func() { ZipTo(buf[:5], g, a, a) }},
 		{"ZipTo overlap t", badOverlap, func() { ZipTo(buf[:4], g, a, buf[3:7]) }},
-		{"ZipTo nil f", nilFunc, func() { ZipTo(dst, nil, a, a) }},
 		{"Blocks length", badDstLength, func() { Blocks(dst, blk, a, b) }},
 		{"Blocks overlap", badOverlap, func() { Blocks(buf[:4], blk, a, buf[1:5]) }},
-		{"Blocks nil f", nilFunc, func() { Blocks(dst, nil, a) }},
-		{"For n<0", badN, func() { For(-1, body) }},
-		{"For nil", nilFunc, func() { For(4, nil) }},
-		{"ForCtx nil ctx", nilContext, func() {
-			//lint:ignore SA1012 a nil Context is the misuse under test
-			ForCtx(nil, 4, bodyErr)
-		}},
-		{"ForCtx n<0", badN, func() { ForCtx(context.Background(), -1, bodyErr) }},
-		{"ForCtx nil body", nilFunc, func() { ForCtx(context.Background(), 4, nil) }},
-		{"Workers<0", badWorkers, func() { Config{Workers: -1}.MapTo(dst, f, a) }},
-		{"Grain<0", badGrain, func() { Config{Grain: -2}.For(4, body) }},
-		{"Workers<0 ForCtx", badWorkers, func() { Config{Workers: -1}.ForCtx(context.Background(), 4, bodyErr) }},
 	}
 	for _, c := range cases {
 		for i := range buf {
