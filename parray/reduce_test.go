@@ -307,6 +307,16 @@ func TestNormSpecialValues(t *testing.T) {
 			want := floats.Norm(x, L)
 			got := Norm(x, L)
 			assert.True(t, sameBits(want, got), "Norm(%v, %v) = %v, floats %v", x, L, got, want)
+			// Distance from zero, and from the values themselves (where
+			// Inf - Inf and NaN - NaN are NaN): floats.Distance skips NaN
+			// differences for L = +Inf, where floats.Norm does not.
+			for _, y := range [][]float64{make([]float64, len(x)), x} {
+				want := floats.Distance(x, y, L)
+				for _, c := range []Config{{Workers: 1}, {Workers: 2, Grain: 1}} {
+					got := c.Distance(x, y, L)
+					assert.True(t, sameBits(want, got), "Distance(%v, %v, %v) = %v, floats %v", x, y, L, got, want)
+				}
+			}
 		}
 	}
 }

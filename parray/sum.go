@@ -140,7 +140,7 @@ func (c Config) Norm(s []float64, L float64) float64 {
 			}
 		})
 	case math.IsInf(L, 1):
-		return c.maxAbs(len(s), func(i int) float64 { return s[i] })
+		return c.maxAbs(len(s), func(i int) float64 { return s[i] }, false)
 	}
 	return math.Pow(c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
 		for k, v := range s[i : i+len(buf)] {
@@ -150,8 +150,9 @@ func (c Config) Norm(s []float64, L float64) float64 {
 }
 
 // Distance returns the L norm of s - t, with the meaning and special cases of
-// floats.Distance (see [Norm]). The differences are computed element by
-// element and never stored.
+// floats.Distance (see [Norm]). For L = +Inf, as in floats, a difference
+// that is NaN is skipped (where Norm's infinity norm is NaN). The
+// differences are computed element by element and never stored.
 // It panics if the lengths of s and t differ.
 func Distance(s, t []float64, L float64) float64 { return Config{}.Distance(s, t, L) }
 
@@ -182,7 +183,7 @@ func (c Config) Distance(s, t []float64, L float64) float64 {
 			}
 		})
 	case math.IsInf(L, 1):
-		return c.maxAbs(len(s), func(i int) float64 { return s[i] - t[i] })
+		return c.maxAbs(len(s), func(i int) float64 { return s[i] - t[i] }, true)
 	}
 	return math.Pow(c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
 		for k, v := range s[i : i+len(buf)] {
@@ -202,7 +203,7 @@ func (c Config) norm2(n int, at func(i int) float64, ssq func() float64) float64
 	case !math.IsInf(q, 1) && q >= tiny:
 		return math.Sqrt(q)
 	}
-	m := c.maxAbs(n, at)
+	m := c.maxAbs(n, at, false)
 	switch {
 	case math.IsNaN(m) || math.IsInf(m, 1) || m == 0:
 		// NaN or Inf in the input (q would be NaN for NaN; this catches
@@ -223,11 +224,25 @@ func (c Config) norm2(n int, at func(i int) float64, ssq func() float64) float64
 	return math.Ldexp(math.Sqrt(scaled), e)
 }
 
-// maxAbs returns the largest |at(i)| for i in [0, n), n > 0, as floats'
-// infinity norm computes it: math.Max, so any NaN gives NaN.
-func (c Config) maxAbs(n int, at func(i int) float64) float64 {
+// maxAbs returns the largest |at(i)| for i in [0, n), n > 0, or 0, as
+// floats' infinity norms compute it: with math.Max for floats.Norm, so any
+// NaN gives NaN, or, with skipNaN, with > for floats.Distance, which a NaN
+// never passes.
+func (c Config) maxAbs(n int, at func(i int) float64, skipNaN bool) float64 {
+	larger := math.Max
+	if skipNaN {
+		larger = maxSkipNaN
+	}
 	node := func(lo, hi int) float64 {
 		m := 0.0
+		if skipNaN {
+			for i := lo; i < hi; i++ {
+				if v := math.Abs(at(i)); v > m {
+					m = v
+				}
+			}
+			return m
+		}
 		for i := lo; i < hi; i++ {
 			m = math.Max(m, math.Abs(at(i)))
 		}
@@ -237,7 +252,15 @@ func (c Config) maxAbs(n int, at func(i int) float64) float64 {
 	if inline {
 		return node(0, n)
 	}
-	return reduceParallel(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), node, math.Max)
+	return reduceParallel(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), node, larger)
+}
+
+// maxSkipNaN returns b if it is greater than a, else a.
+func maxSkipNaN(a, b float64) float64 {
+	if b > a {
+		return b
+	}
+	return a
 }
 
 // Prod returns the product of the elements of s, with the meaning of

@@ -106,7 +106,7 @@ func (c Config) NormVec(v *mat.VecDense, L float64) float64 {
 			}
 		})
 	case math.IsInf(L, 1):
-		return c.maxAbs(n, at)
+		return c.maxAbs(n, at, false)
 	}
 	return math.Pow(c.fillSum(n, minParCompute, func(buf []float64, i int) {
 		for k := range buf {
