@@ -93,7 +93,9 @@
 // scans, ...) return the same bits for the same input values whatever the
 // number of workers, GOMAXPROCS, the processor's instruction set (the sum
 // kernels are AVX or SSE2 assembly, or Go, computing the same operations in
-// the same order) or where the slice starts in memory. The work is cut by a
+// the same order) or where the slice starts in memory. (The scans keep
+// floats' own bits up to 2^18 elements and in their first block, and those
+// depend on gonum's assembly; see [CumSum].) The work is cut by a
 // grid that depends on the length alone: leaves of 256 elements for the
 // built-in sums, blocks of [ReduceBlock] for Reduce, blocks of 2^18 for the
 // scans. Results are combined by a fixed pairwise tree in index order, and

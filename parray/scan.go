@@ -18,7 +18,10 @@ const scanBlock = 1 << 18
 // started from the sum of the totals of the blocks before it. The grid
 // depends on len(s) alone, so the result is the same bits whatever the
 // workers; it differs from floats.CumSum's in the last bits from the second
-// block on, and is at least as accurate. dst may be s itself.
+// block on, and is at least as accurate. The first block is floats.CumSum's,
+// whose bits depend on gonum's assembly: on amd64 it adds pairs of elements
+// first, elsewhere and with the noasm build tag one element at a time.
+// dst may be s itself.
 // It panics if the lengths of dst and s differ or dst partially overlaps s.
 func CumSum(dst, s []float64) []float64 { return Config{}.CumSum(dst, s) }
 
@@ -35,7 +38,11 @@ func (c Config) CumSum(dst, s []float64) []float64 {
 // CumProd sets dst[i] to the product of s[0] through s[i] and returns dst,
 // with the meaning of floats.CumProd, computed as [CumSum] is: floats.CumProd
 // up to 2^18 elements, two passes over blocks of 2^18 beyond, the block totals
-// being pairwise products (see [Prod]). dst may be s itself.
+// being pairwise products (see [Prod]). Beyond 2^18 elements the first block
+// is floats.CumProd of the first 2^18 elements; on amd64, where gonum
+// multiplies in groups of four from the second element, its last three
+// elements may differ in the last bits from floats.CumProd of the whole
+// slice. dst may be s itself.
 // It panics if the lengths of dst and s differ or dst partially overlaps s.
 func CumProd(dst, s []float64) []float64 { return Config{}.CumProd(dst, s) }
 
