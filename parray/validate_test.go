@@ -228,7 +228,8 @@ type call struct {
 	slots   []int              // index in args of each parameter
 	guards  map[int]guarded    // the slice arguments, by index in args
 	vecs    map[int]stridedVec // the vector arguments, by index in args
-	side    []float64          // what For's body writes
+	side    guarded            // what For's body writes
+	dst     int                // index in args of the parameter named dst, or -1
 	bufs    [][]float64        // every buffer an argument lives in
 	called  atomic.Bool        // a user function ran
 	huge    bool               // user functions panic with a hugeCall at once
@@ -257,7 +258,7 @@ var (
 // they ran.
 func newCall(t testing.TB, e export, n int) *call {
 	m := reflect.ValueOf(Config{}).MethodByName(e.name)
-	c := &call{method: e.name, params: e.params, typ: m.Type(), n: n,
+	c := &call{method: e.name, params: e.params, typ: m.Type(), n: n, dst: -1,
 		guards: map[int]guarded{}, vecs: map[int]stridedVec{}}
 	require.Equal(t, c.typ.NumIn(), len(e.params), e.name)
 	for i, name := range e.params {
@@ -268,6 +269,9 @@ func newCall(t testing.TB, e export, n int) *call {
 			c.args = append(c.args, c.slice(n, len(c.args)))
 			c.args = append(c.args, c.slice(n, len(c.args)))
 			continue
+		}
+		if name == "dst" {
+			c.dst = len(c.args)
 		}
 		c.args = append(c.args, c.arg(t, name, typ, len(c.args)))
 	}
@@ -354,17 +358,16 @@ func (c *call) userFunc(typ reflect.Type) reflect.Value {
 	default:
 		return reflect.Value{}
 	}
-	if c.side == nil && c.n >= 0 && c.n < 1<<20 {
-		g := newGuarded(c.n, 1, func(int) float64 { return 0 })
-		c.side = g.s()
-		c.bufs = append(c.bufs, g.buf)
+	if c.side.buf == nil && c.n >= 0 && c.n < 1<<20 {
+		c.side = newGuarded(c.n, 1, func(int) float64 { return 0 })
+		c.bufs = append(c.bufs, c.side.buf)
 	}
 	return reflect.ValueOf(f)
 }
 
 func (c *call) writeSide(lo, hi int) {
 	for i := lo; i < hi; i++ {
-		c.side[i] = float64(i) * 1.5
+		c.side.s()[i] = float64(i) * 1.5
 	}
 }
 
@@ -590,6 +593,66 @@ func TestExtremeConfigsEveryMethod(t *testing.T) {
 			for i := range want.bufs {
 				requireSameBitsOrNaN(t, fmt.Sprintf("%s: buffer %d", name, i), got.bufs[i], want.bufs[i])
 			}
+		}
+	}
+}
+
+// TestWritesStayInDst runs every Config method, inline and in parallel, on
+// arguments between NaN guard regions, and checks that it writes nothing but
+// the elements of its dst: every other argument (every input, and the
+// vector views' neighbours) is unchanged bit for bit, and so are the guards
+// around dst and, for a strided dst, the gaps between its elements.
+func TestWritesStayInDst(t *testing.T) {
+	const n = 1000
+	for _, e := range packageExports(t) {
+		if !e.method {
+			continue
+		}
+		for _, cfg := range []Config{{Workers: 1}, {Workers: 3, Grain: 1}, {Workers: 2, Grain: 100}, {}} {
+			name := fmt.Sprintf("%s %+v", e.name, cfg)
+			c := newCall(t, e, n)
+			before := c.snapshot()
+			c.run(cfg)
+			require.False(t, c.panics, "%s: %v", name, c.panicV)
+			for i, buf := range c.bufs {
+				if c.side.buf != nil && &buf[0] == &c.side.buf[0] {
+					checkGuards(t, name+": For's writes", c.side)
+					continue
+				}
+				if !equalBits(buf, before[i]) && !c.isDst(buf) {
+					t.Errorf("%s: input buffer %d written", name, i)
+				}
+			}
+			if g, ok := c.guards[c.dst]; ok {
+				checkGuards(t, name+": dst", g)
+			}
+			if sv, ok := c.vecs[c.dst]; ok {
+				checkGaps(t, name+": dst", sv, before[slices.IndexFunc(c.bufs, func(b []float64) bool { return &b[0] == &sv.buf[0] })])
+			}
+		}
+	}
+}
+
+// isDst reports whether buf is the buffer of the dst argument.
+func (c *call) isDst(buf []float64) bool {
+	if g, ok := c.guards[c.dst]; ok && &g.buf[0] == &buf[0] {
+		return true
+	}
+	sv, ok := c.vecs[c.dst]
+	return ok && &sv.buf[0] == &buf[0]
+}
+
+// checkGaps fails t if an element of sv's buffer that is not an element of
+// the view (a guard, or a gap between strided elements) differs from before.
+func checkGaps(t testing.TB, name string, sv stridedVec, before []float64) {
+	t.Helper()
+	raw := sv.v.RawVector()
+	first := len(sv.buf) - guardLen - len(raw.Data)
+	for i := range sv.buf {
+		k := i - first
+		inView := k >= 0 && k < len(raw.Data) && k%raw.Inc == 0
+		if !inView && math.Float64bits(sv.buf[i]) != math.Float64bits(before[i]) {
+			t.Fatalf("%s: buffer element %d, outside the view, written", name, i)
 		}
 	}
 }
