@@ -329,31 +329,6 @@ func TestElementwiseAlias(t *testing.T) {
 	}
 }
 
-// TestElementwisePartialOverlap checks that a dst sharing only part of its
-// memory with an input panics before anything is written, for every
-// function with an input, and whichever input it is.
-func TestElementwisePartialOverlap(t *testing.T) {
-	for _, e := range ewCases {
-		for k := range e.srcs {
-			for _, shift := range []int{-5, -1, 1, 7} {
-				g := newGuarded(40, 0, func(int) float64 { return math.NaN() })
-				buf := g.s()
-				dst := buf[10:30]
-				src := make([][]float64, e.srcs)
-				for j := range src {
-					src[j] = make([]float64, 20)
-				}
-				src[k] = buf[10+shift : 30+shift]
-				name := fmt.Sprintf("%s/src%d/shift=%d", e.name, k, shift)
-				assert.PanicsWithValue(t, badOverlap, func() { e.run(Config{Workers: 2, Grain: 1}, dst, src) }, name)
-				for i, v := range g.buf {
-					require.True(t, math.IsNaN(v), "%s: element %d written before the panic", name, i)
-				}
-			}
-		}
-	}
-}
-
 // TestElementwiseMisuse checks every panic the element-wise functions
 // document: its message, and that it comes before any element is written.
 func TestElementwiseMisuse(t *testing.T) {

@@ -349,10 +349,11 @@ func (c *call) userFunc(typ reflect.Type) reflect.Value {
 		f = func(dst []float64, src ...[]float64) {
 			enter(0, len(dst))
 			for i := range dst {
-				dst[i] = 1
+				v := 1.0 // every input read before dst[i] is written
 				for _, s := range src {
-					dst[i] += s[i]
+					v += s[i]
 				}
+				dst[i] = v
 			}
 		}
 	default:
@@ -653,6 +654,129 @@ func checkGaps(t testing.TB, name string, sv stridedVec, before []float64) {
 		inView := k >= 0 && k < len(raw.Data) && k%raw.Inc == 0
 		if !inView && math.Float64bits(sv.buf[i]) != math.Float64bits(before[i]) {
 			t.Fatalf("%s: buffer element %d, outside the view, written", name, i)
+		}
+	}
+}
+
+// window is a view of elements of a shared buffer: n elements from off,
+// every inc (inc is 1 for a slice).
+type window struct{ off, inc, n int }
+
+// elems returns the buffer indices of w's elements.
+func (w window) elems() []int {
+	e := make([]int, w.n)
+	for i := range e {
+		e[i] = w.off + i*w.inc
+	}
+	return e
+}
+
+// of returns w as an argument of type typ over buf.
+func (w window) of(buf []float64, typ reflect.Type) reflect.Value {
+	end := w.off + (w.n-1)*w.inc + 1
+	if typ == typeVec {
+		var v mat.VecDense
+		v.SetRawVector(blas64.Vector{N: w.n, Inc: w.inc, Data: buf[w.off:end:end]})
+		return reflect.ValueOf(&v)
+	}
+	return reflect.ValueOf(buf[w.off:end:end])
+}
+
+// windows returns every view of n elements with offsets 0 to 5 and the
+// increments that the type allows (1 to 3 for vectors).
+func windows(typ reflect.Type, n int) []window {
+	incs := []int{1}
+	if typ == typeVec {
+		incs = []int{1, 2, 3}
+	}
+	var ws []window
+	for off := range 6 {
+		for _, inc := range incs {
+			ws = append(ws, window{off, inc, n})
+		}
+	}
+	return ws
+}
+
+// TestOverlapDecisionEveryMethod checks, for every Config method with a
+// dst, the aliasing rules against a brute-force intersection of element
+// sets: dst and each input are placed as every pair of views of one buffer
+// (lengths 1 to 4, offsets 0 to 5, and increments 1 to 3 for vectors). The
+// call must panic with badOverlap exactly when the views share an element
+// without being the same view (the same first element and length, and the
+// same increment unless of length one); otherwise its dst must hold the
+// result of the same call on separate copies of the values, inline and in
+// parallel: exact aliasing gives the in-place result, and interleaved views
+// such as the even and the odd elements are accepted.
+func TestOverlapDecisionEveryMethod(t *testing.T) {
+	checked := 0
+	for _, e := range packageExports(t) {
+		if !e.method {
+			continue
+		}
+		typ := reflect.ValueOf(Config{}).MethodByName(e.name).Type()
+		dst := slices.Index(e.params, "dst")
+		if dst < 0 {
+			continue
+		}
+		dt := typ.In(dst)
+		for src := range e.params {
+			st := typ.In(src)
+			if src == dst || (st != typeFloats && st != typeVec && st != typeFloatss) {
+				continue
+			}
+			for n := 1; n <= 4; n++ {
+				for _, dw := range windows(dt, n) {
+					for _, sw := range windows(st, n) {
+						checkOverlapCase(t, e, dst, src, dw, sw)
+						checked++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d placements", checked)
+}
+
+// checkOverlapCase runs method e with its dst at dw and its input src at
+// sw in one buffer, the other arguments apart.
+func checkOverlapCase(t *testing.T, e export, dst, src int, dw, sw window) {
+	shared := false
+	for _, i := range dw.elems() {
+		shared = shared || slices.Contains(sw.elems(), i)
+	}
+	same := dw.off == sw.off && dw.n == sw.n && (dw.inc == sw.inc || dw.n == 1)
+	name := fmt.Sprintf("%s: dst %+v, %s %+v", e.name, dw, e.params[src], sw)
+	for _, cfg := range []Config{{Workers: 1}, {Workers: 3, Grain: 1}} {
+		buf := make([]float64, 24)
+		for i := range buf {
+			buf[i] = float64(i) + 1.5
+		}
+		c := newCall(t, e, dw.n)
+		c.args[c.slots[dst]] = dw.of(buf, c.typ.In(dst))
+		c.args[c.slots[src]] = sw.of(buf, c.typ.In(src))
+		// The reference: the same values, in memory of their own.
+		ref := newCall(t, e, dw.n)
+		refDst := dw.of(slices.Clone(buf), c.typ.In(dst))
+		ref.args[ref.slots[dst]] = refDst
+		ref.args[ref.slots[src]] = sw.of(slices.Clone(buf), c.typ.In(src))
+		c.run(cfg)
+		if shared && !same {
+			require.True(t, c.panics, "%s %+v: no panic", name, cfg)
+			require.Equal(t, badOverlap, c.panicV, "%s %+v", name, cfg)
+			continue
+		}
+		require.False(t, c.panics, "%s %+v: %v", name, cfg, c.panicV)
+		ref.run(Config{Workers: 1})
+		require.False(t, ref.panics, "%s: reference: %v", name, ref.panicV)
+		for i, k := range dw.elems() {
+			var want float64
+			if v, ok := refDst.Interface().(*mat.VecDense); ok {
+				want = v.AtVec(i)
+			} else {
+				want = refDst.Index(i).Float()
+			}
+			require.True(t, sameBits(buf[k], want), "%s %+v: dst element %d = %v, want %v", name, cfg, i, buf[k], want)
 		}
 	}
 }
