@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -29,70 +30,144 @@ func faultConfigs() []Config {
 	return cs
 }
 
-// indexPanic is the panic value of element i in TestPanicLowestIndex.
+// indexPanic is the panic value of element i in the panic tests.
 type indexPanic int
 
-// TestPanicLowestIndex makes every element from index p on panic with its own
-// index. The sequential loop panics at p, and so must the parallel call,
-// whichever worker got there first: p in the first, a middle and the last
-// range.
-func TestPanicLowestIndex(t *testing.T) {
-	const n = 1000
+// userEntry is an entry point that calls a user function. run calls it with
+// c on n elements whose values are their indices; the user function calls
+// visit(lo, hi) with the indices [lo, hi) it is given (one element, a
+// range or a block) before it uses them, so that a test can make it fail
+// at chosen indices.
+type userEntry struct {
+	name string
+	run  func(c Config, n int, visit func(lo, hi int))
+}
+
+// indices returns the n values 0, 1, ..., n-1.
+func indices(n int) []float64 {
 	x := make([]float64, n)
 	for i := range x {
 		x[i] = float64(i)
 	}
-	dst := make([]float64, n)
-	for _, c := range faultConfigs() {
-		for _, p := range []int{0, 1, n / 2, n - 17, n - 1} {
-			f := func(v float64) float64 {
-				if int(v) >= p {
-					panic(indexPanic(v))
-				}
-				return v
-			}
-			got := func() (r any) {
-				defer func() { r = recover() }()
-				c.MapTo(dst, f, x)
-				return nil
-			}()
-			assert.Equal(t, indexPanic(p), got, "workers=%d p=%d", c.Workers, p)
-		}
+	return x
+}
+
+// visitOne is an element function that visits its element's index.
+func visitOne(visit func(lo, hi int)) func(float64) float64 {
+	return func(v float64) float64 {
+		visit(int(v), int(v)+1)
+		return v
 	}
 }
 
-// TestPanicOnEveryRange panics in every range at once.
-func TestPanicOnEveryRange(t *testing.T) {
-	for _, c := range faultConfigs() {
-		got := func() (r any) {
-			defer func() { r = recover() }()
-			c.For(1000, func(lo, hi int) { panic(lo) })
-			return nil
-		}()
-		assert.Equal(t, 0, got, "workers=%d", c.Workers)
+// visitBlock visits the indices that a block of indices holds.
+func visitBlock(visit func(lo, hi int), b []float64) {
+	visit(int(b[0]), int(b[len(b)-1])+1)
+}
+
+var userEntries = []userEntry{
+	{"Map", func(c Config, n int, visit func(lo, hi int)) { c.Map(indices(n), visitOne(visit)) }},
+	{"MapTo", func(c Config, n int, visit func(lo, hi int)) {
+		c.MapTo(make([]float64, n), visitOne(visit), indices(n))
+	}},
+	{"Zip", func(c Config, n int, visit func(lo, hi int)) {
+		c.Zip(indices(n), func(x, y float64) float64 { return visitOne(visit)(x) }, indices(n))
+	}},
+	{"ZipTo", func(c Config, n int, visit func(lo, hi int)) {
+		c.ZipTo(make([]float64, n), func(x, y float64) float64 { return visitOne(visit)(y) }, indices(n), indices(n))
+	}},
+	{"Blocks", func(c Config, n int, visit func(lo, hi int)) {
+		c.Blocks(make([]float64, n), func(_ []float64, src ...[]float64) { visitBlock(visit, src[0]) }, indices(n))
+	}},
+	{"For", func(c Config, n int, visit func(lo, hi int)) { c.For(n, visit) }},
+	{"ForCtx", func(c Config, n int, visit func(lo, hi int)) {
+		err := c.ForCtx(context.Background(), n, func(lo, hi int) error { visit(lo, hi); return nil })
+		if err != nil {
+			panic(err)
+		}
+	}},
+	{"Reduce", func(c Config, n int, visit func(lo, hi int)) {
+		ReduceWith(c, indices(n), func(b []float64) int { visitBlock(visit, b); return 0 }, func(a, b int) int { return a + b })
+	}},
+	{"ReduceRange", func(c Config, n int, visit func(lo, hi int)) {
+		ReduceRangeWith(c, n, func(lo, hi int) int { visit(lo, hi); return 0 }, func(a, b int) int { return a + b })
+	}},
+	{"Count", func(c Config, n int, visit func(lo, hi int)) {
+		c.Count(func(v float64) bool { visitOne(visit)(v); return false }, indices(n))
+	}},
+	{"Find", func(c Config, n int, visit func(lo, hi int)) {
+		if _, err := c.Find(nil, func(v float64) bool { visitOne(visit)(v); return false }, indices(n), -1); err != nil {
+			panic(err)
+		}
+	}},
+}
+
+// faultN is the length the fault tests run at: five blocks of Reduce, so
+// that every entry point goes parallel with faultConfigs.
+const faultN = 5*ReduceBlock + 3
+
+// recovered runs f and returns the value it panicked with, or nil.
+func recovered(f func()) (r any) {
+	defer func() { r = recover() }()
+	f()
+	return nil
+}
+
+// TestPanicLowestIndex makes the user function of every entry point panic,
+// with its index, at the first index from p on that it is given: at p only,
+// or at every index from p on, so that several ranges panic at once. The
+// sequential loop panics at p, and so must the parallel call, whichever
+// worker got there first: p in the first, a middle and the last range.
+// No goroutine may be left behind.
+func TestPanicLowestIndex(t *testing.T) {
+	before := goleak.IgnoreCurrent()
+	for _, e := range userEntries {
+		for _, c := range faultConfigs() {
+			for _, p := range []int{0, 1, faultN / 2, faultN - 17, faultN - 1} {
+				for _, several := range []bool{false, true} {
+					got := recovered(func() {
+						e.run(c, faultN, func(lo, hi int) {
+							if lo <= p && p < hi || several && hi > p {
+								panic(indexPanic(max(lo, p)))
+							}
+						})
+					})
+					assert.Equal(t, indexPanic(p), got, "%s workers=%d p=%d several=%v", e.name, c.Workers, p, several)
+				}
+			}
+		}
+		goleak.VerifyNone(t, before)
 	}
 }
 
 // TestPanicMatMaybe checks that mat.Maybe turns a mat.ErrShape panic inside
-// a user function into the same error as for the sequential loop.
+// the user function of every entry point into the error the sequential loop
+// gives.
 func TestPanicMatMaybe(t *testing.T) {
 	a := mat.NewVecDense(3, nil)
 	b := mat.NewVecDense(4, nil)
-	body := func(lo, hi int) {
-		if hi == 1000 {
-			var v mat.VecDense
-			v.AddVec(a, b) // panics with mat.ErrShape
-		}
+	shape := func() {
+		var v mat.VecDense
+		v.AddVec(a, b) // panics with mat.ErrShape
 	}
-	seqErr := mat.Maybe(func() { body(0, 1000) })
 	var want mat.ErrorStack
-	require.ErrorAs(t, seqErr, &want)
-	for _, c := range faultConfigs() {
-		err := mat.Maybe(func() { c.For(1000, body) })
-		var got mat.ErrorStack
-		require.ErrorAs(t, err, &got, "workers=%d", c.Workers)
-		assert.Equal(t, want.Err, got.Err)
-		assert.Equal(t, mat.ErrShape, got.Err)
+	require.ErrorAs(t, mat.Maybe(shape), &want)
+	require.Equal(t, mat.ErrShape, want.Err)
+	for _, e := range userEntries {
+		for _, c := range faultConfigs() {
+			for _, p := range []int{0, faultN / 2, faultN - 1} {
+				err := mat.Maybe(func() {
+					e.run(c, faultN, func(lo, hi int) {
+						if lo <= p && p < hi {
+							shape()
+						}
+					})
+				})
+				var got mat.ErrorStack
+				require.ErrorAs(t, err, &got, "%s workers=%d p=%d", e.name, c.Workers, p)
+				assert.Equal(t, want.Err, got.Err)
+			}
+		}
 	}
 }
 
@@ -170,35 +245,41 @@ func crashInWorker() {
 
 func crashingUserFunction() { panic("deliberate crash") }
 
-// TestGoexit checks that runtime.Goexit in a user function (t.FailNow does
-// it) ends the caller's goroutine after the other ranges have finished,
-// whether it happens on the caller's own range or on a helper's.
+// TestGoexit checks that runtime.Goexit in the user function of every entry
+// point (t.FailNow does it) ends the caller's goroutine after the other
+// ranges have finished, whether it happens on the caller's own range or on
+// a helper's, in the first, a middle or the last range, and leaves no
+// goroutine behind.
 func TestGoexit(t *testing.T) {
-	for _, c := range faultConfigs() {
-		for _, at := range []int{0, 500, 999} {
-			var wg sync.WaitGroup
-			var returned, deferred atomic.Bool
-			var running atomic.Int32
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() {
-					deferred.Store(true)
-					assert.Zero(t, running.Load(), "a range outlived the call")
+	before := goleak.IgnoreCurrent()
+	for _, e := range userEntries {
+		for _, c := range faultConfigs() {
+			for _, at := range []int{0, faultN / 2, faultN - 1} {
+				var wg sync.WaitGroup
+				var returned, deferred atomic.Bool
+				var running atomic.Int32
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() {
+						deferred.Store(true)
+						assert.Zero(t, running.Load(), "%s: a range outlived the call", e.name)
+					}()
+					e.run(c, faultN, func(lo, hi int) {
+						running.Add(1)
+						defer running.Add(-1)
+						if lo <= at && at < hi {
+							runtime.Goexit()
+						}
+					})
+					returned.Store(true)
 				}()
-				c.For(1000, func(lo, hi int) {
-					running.Add(1)
-					defer running.Add(-1)
-					if lo <= at && at < hi {
-						runtime.Goexit()
-					}
-				})
-				returned.Store(true)
-			}()
-			wg.Wait()
-			assert.True(t, deferred.Load())
-			assert.False(t, returned.Load(), "workers=%d at=%d: For returned after Goexit", c.Workers, at)
+				wg.Wait()
+				assert.True(t, deferred.Load())
+				assert.False(t, returned.Load(), "%s workers=%d at=%d: returned after Goexit", e.name, c.Workers, at)
+			}
 		}
+		goleak.VerifyNone(t, before)
 	}
 }
 
@@ -343,19 +424,58 @@ func TestCancelCompleteIsNil(t *testing.T) {
 	assert.NoError(t, err)
 }
 
-// TestDeadline checks a deadline that passes while ranges block: the call
-// returns context.DeadlineExceeded once the running ranges return.
+// TestDeadline checks cancellation latency on a fake clock (testing/synctest,
+// so the timings are exact and the test does not sleep): ranges take 100 us
+// per element, and the deadline passes while they run. ForCtx must return
+// context.DeadlineExceeded as soon as the ranges running at the deadline
+// have finished, and no range may start after it.
 func TestDeadline(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-	defer cancel()
-	var ran atomic.Int32
-	err := Config{Workers: 2, Grain: 1}.ForCtx(ctx, 1000, func(lo, hi int) error {
-		ran.Add(1)
-		<-ctx.Done()
-		return nil
+	const perElem = 100 * time.Microsecond
+	for _, c := range []Config{{Workers: 4, Grain: 1}, {Workers: 2, Grain: 50}, {Workers: 3}, {Workers: 1}} {
+		synctest.Test(t, func(t *testing.T) {
+			const deadline = 50 * time.Millisecond
+			ctx, cancel := context.WithTimeout(context.Background(), deadline)
+			defer cancel()
+			start := time.Now()
+			var mu sync.Mutex
+			var lastEnd time.Duration
+			err := c.ForCtx(ctx, 10000, func(lo, hi int) error {
+				began := time.Since(start)
+				assert.LessOrEqual(t, began, deadline, "%+v: range [%d, %d) started after the deadline", c, lo, hi)
+				time.Sleep(time.Duration(hi-lo) * perElem)
+				mu.Lock()
+				lastEnd = max(lastEnd, time.Since(start))
+				mu.Unlock()
+				return nil
+			})
+			elapsed := time.Since(start)
+			assert.ErrorIs(t, err, context.DeadlineExceeded, "%+v", c)
+			assert.Equal(t, lastEnd, elapsed, "%+v: returned %v after the last range ended", c, elapsed-lastEnd)
+		})
+	}
+}
+
+// TestSlowFunctionSpreads runs a slow element function (1 ms an element, on
+// a fake clock) through MapTo with the default Grain: the engine must probe
+// it, go parallel, and share the elements among the workers, so that the
+// call takes less than half the sequential time on four workers; the result
+// is the loop's.
+func TestSlowFunctionSpreads(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const n = 400
+		x := indices(n)
+		start := time.Now()
+		got := Config{Workers: 4}.MapTo(make([]float64, n), func(v float64) float64 {
+			time.Sleep(time.Millisecond)
+			return 2 * v
+		}, x)
+		elapsed := time.Since(start)
+		for i, v := range got {
+			require.Equal(t, 2*x[i], v)
+		}
+		assert.Less(t, elapsed, n*time.Millisecond/2, "four workers on %d ms of work", n)
+		t.Logf("%d ms of work took %v on four workers", n, elapsed)
 	})
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.LessOrEqual(t, ran.Load(), int32(2), "each worker blocked in one range")
 }
 
 // TestNested calls parray from inside parray, three levels deep, on more
