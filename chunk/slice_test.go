@@ -2,6 +2,7 @@ package chunk
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -98,4 +99,49 @@ func TestJoin(t *testing.T) {
 	big := make([]float64, 0, 1000)
 	allocs = testing.AllocsPerRun(20, func() { _ = Join(big, many...) })
 	assert.Equal(t, 0.0, allocs)
+}
+
+// FuzzPieces checks the pieces of every cut of a slice and of a strided
+// vector: each slice piece is clipped and shares memory with the slice, Join
+// of the pieces gives the slice back, and each vector view holds the
+// vector's elements of its range, with no spare capacity.
+func FuzzPieces(f *testing.F) {
+	f.Add(uint16(10), uint8(3), uint8(1), uint8(8))
+	f.Add(uint16(17), uint8(2), uint8(2), uint8(7))
+	f.Add(uint16(0), uint8(5), uint8(3), uint8(1))
+	f.Add(uint16(4095), uint8(255), uint8(0), uint8(15))
+	f.Fuzz(func(t *testing.T, n16 uint16, p8, inc8, size8 uint8) {
+		n, p, inc, size := int(n16%4096), int(p8)+1, int(inc8%4)+1, int(size8%16)+1
+		s := make([]int, n)
+		data := make([]float64, max(0, (n-1)*inc+1))
+		for i := range s {
+			s[i] = i
+			data[i*inc] = float64(i)
+		}
+		v := stridedVec(data, n, inc)
+		for _, rs := range [][]Range{Split(n, p), Aligned(n, p, size), Blocks(n, size)} {
+			ps := Slices(s, rs)
+			for i, piece := range ps {
+				if len(piece) != cap(piece) || &piece[0] != &s[rs[i].Lo] {
+					t.Fatalf("piece %d %v: len %d cap %d, not clipped or not shared", i, rs[i], len(piece), cap(piece))
+				}
+			}
+			if got := Join(nil, ps...); !slices.Equal(got, s) {
+				t.Fatalf("Join of the pieces of %v: %v", rs, got)
+			}
+			if n == 0 {
+				continue
+			}
+			for i, w := range Vecs(v, rs) {
+				if w.Len() != rs[i].Len() || w.Cap() != w.Len() || w.RawVector().Inc != inc {
+					t.Fatalf("view %d %v: len %d cap %d inc %d", i, rs[i], w.Len(), w.Cap(), w.RawVector().Inc)
+				}
+				for k := range w.Len() {
+					if w.AtVec(k) != float64(rs[i].Lo+k) {
+						t.Fatalf("view %d %v: element %d = %v", i, rs[i], k, w.AtVec(k))
+					}
+				}
+			}
+		}
+	})
 }
