@@ -53,7 +53,7 @@ func Example_b_processPool() {
 	}
 	raw := make([]float64, 1<<20)
 	for i := range raw {
-		raw[i] = float64((i * 7919) % len(table))
+		raw[i] = float64(int64(i) * 7919 % int64(len(table))) // int64: i*7919 passes 2^31
 	}
 	calibrated := parray.MapTo(make([]float64, len(raw)), func(code float64) float64 {
 		return code * table[int(code)] // reads the shared table, no copy
