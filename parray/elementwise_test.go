@@ -135,27 +135,11 @@ func guardedIn(buf, vals []float64, off int) guarded {
 	if cap(buf) < size {
 		buf = make([]float64, size)
 	}
-	g := guarded{buf: buf[:size:size], lo: guardLen + off, hi: guardLen + off + n}
-	fillNaN(g.buf[:g.lo])
-	fillNaN(g.buf[g.hi:])
+	g := guarded{buf: buf[:size:size], lo: guardLen + off, hi: guardLen + off + n, id: guardIDs.Add(1)}
+	fillGuards(g.buf, g.id, 0, g.lo)
+	fillGuards(g.buf, g.id, g.hi, size)
 	copyFloats(g.s(), vals)
 	return g
-}
-
-// checkGuards fails t if an element of a guard region of g is not NaN. It
-// reads only the guards, unlike guarded.check.
-func checkGuards(t testing.TB, name string, g guarded) {
-	t.Helper()
-	for i, v := range g.buf[:g.lo] {
-		if !math.IsNaN(v) {
-			t.Fatalf("%s: guard element %d before the slice written: %v", name, i, v)
-		}
-	}
-	for i, v := range g.buf[g.hi:] {
-		if !math.IsNaN(v) {
-			t.Fatalf("%s: guard element %d after the slice written: %v", name, i, v)
-		}
-	}
 }
 
 // requireSameBits fails t unless got and want hold the same bits. It looks for

@@ -297,6 +297,14 @@ func (c *call) vec(n, k int) reflect.Value {
 		vals[i] = float64(i%5) + 1.5
 	}
 	sv := newStridedVec(nil, vals, 2, k%lineFloats)
+	// Guards and gaps with NaNs of their own (see guardNaN).
+	id, raw := guardIDs.Add(1), sv.v.RawVector()
+	first := len(sv.buf) - guardLen - len(raw.Data)
+	for i := range sv.buf {
+		if j := i - first; j < 0 || j >= len(raw.Data) || j%raw.Inc != 0 {
+			sv.buf[i] = guardNaN(id, i)
+		}
+	}
 	c.vecs[k] = sv
 	c.bufs = append(c.bufs, sv.buf)
 	return reflect.ValueOf(sv.v)
