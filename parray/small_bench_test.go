@@ -1,0 +1,141 @@
+package parray
+
+import (
+	"math"
+	"sync"
+	"testing"
+
+	"gonum.org/v1/gonum/floats"
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+)
+
+// BenchmarkSmall compares every operation with its sequential gonum call at
+// n = 1024, in the same run: the target is that each parray operation costs
+// at most 10% more than the call it replaces. At this size every call runs
+// inline; what is measured is the cost of the checks and of the
+// deterministic kernels. Compare with
+//
+//	go test -run '^$' -bench Small -count 10 ./parray > /tmp/small.txt
+//	go tool -modfile=tools/go.mod benchstat -col /impl /tmp/small.txt
+func BenchmarkSmall(b *testing.B) {
+	const n = 1024
+	x, y := expInput(n), expInput(n)
+	for i := range y {
+		y[i] = 1 + y[i]/7
+	}
+	dst := make([]float64, n)
+	ones := make([]float64, n)
+	for i := range ones {
+		ones[i] = 1
+	}
+	vx, vy, vd := mat.NewVecDense(n, x), mat.NewVecDense(n, y), mat.NewVecDense(n, nil)
+	pos := func(v float64) bool { return v > 1 }
+	var inds []int
+	ops := []struct {
+		name        string
+		gonum, pnum func()
+	}{
+		{"Add", func() { floats.Add(dst, x) }, func() { Add(dst, x) }},
+		{"AddTo", func() { floats.AddTo(dst, x, y) }, func() { AddTo(dst, x, y) }},
+		{"AddConst", func() { floats.AddConst(1, dst) }, func() { AddConst(1, dst) }},
+		{"AddScaled", func() { floats.AddScaled(dst, 2, x) }, func() { AddScaled(dst, 2, x) }},
+		{"AddScaledTo", func() { floats.AddScaledTo(dst, y, 2, x) }, func() { AddScaledTo(dst, y, 2, x) }},
+		{"SubTo", func() { floats.SubTo(dst, x, y) }, func() { SubTo(dst, x, y) }},
+		{"MulTo", func() { floats.MulTo(dst, x, y) }, func() { MulTo(dst, x, y) }},
+		{"DivTo", func() { floats.DivTo(dst, x, y) }, func() { DivTo(dst, x, y) }},
+		{"Scale", func() { floats.Scale(1.0000001, dst) }, func() { Scale(1.0000001, dst) }},
+		{"ScaleTo", func() { floats.ScaleTo(dst, 2, x) }, func() { ScaleTo(dst, 2, x) }},
+		{"Sum", func() { sinkF += floats.Sum(x) }, func() { sinkF += Sum(x) }},
+		{"SumCompensated", func() { sinkF += floats.SumCompensated(x) }, func() { sinkF += SumCompensated(x) }},
+		{"Dot", func() { sinkF += floats.Dot(x, y) }, func() { sinkF += Dot(x, y) }},
+		{"Norm1", func() { sinkF += floats.Norm(x, 1) }, func() { sinkF += Norm(x, 1) }},
+		{"Norm2", func() { sinkF += floats.Norm(x, 2) }, func() { sinkF += Norm(x, 2) }},
+		{"NormInf", func() { sinkF += floats.Norm(x, math.Inf(1)) }, func() { sinkF += Norm(x, math.Inf(1)) }},
+		{"Distance2", func() { sinkF += floats.Distance(x, y, 2) }, func() { sinkF += Distance(x, y, 2) }},
+		{"Prod", func() { sinkF += floats.Prod(y) }, func() { sinkF += Prod(y) }},
+		{"LogSumExp", func() { sinkF += floats.LogSumExp(x) }, func() { sinkF += LogSumExp(x) }},
+		{"Max", func() { sinkF += floats.Max(x) }, func() { sinkF += Max(x) }},
+		{"MinIdx", func() { sinkI += floats.MinIdx(x) }, func() { sinkI += MinIdx(x) }},
+		{"NearestIdx", func() { sinkI += floats.NearestIdx(x, 0.5) }, func() { sinkI += NearestIdx(x, 0.5) }},
+		{"Count", func() { sinkI += floats.Count(pos, x) }, func() { sinkI += Count(pos, x) }},
+		{"HasNaN", func() { sinkI += len(x) * b2i(floats.HasNaN(x)) }, func() { sinkI += len(x) * b2i(HasNaN(x)) }},
+		{"Find", func() { inds, _ = floats.Find(inds, pos, x, -1) }, func() { inds, _ = Find(inds, pos, x, -1) }},
+		{"CumSum", func() { floats.CumSum(dst, x) }, func() { CumSum(dst, x) }},
+		{"CumProd", func() { floats.CumProd(dst, ones) }, func() { CumProd(dst, ones) }},
+		{"Mean", func() { sinkF += stat.Mean(x, nil) }, func() { sinkF += Mean(x, nil) }},
+		{"MeanWeighted", func() { sinkF += stat.Mean(x, y) }, func() { sinkF += Mean(x, y) }},
+		{"Variance", func() { sinkF += stat.Variance(x, nil) }, func() { sinkF += Variance(x, nil) }},
+		{"VarianceWeighted", func() { sinkF += stat.Variance(x, y) }, func() { sinkF += Variance(x, y) }},
+		{"AddVec", func() { vd.AddVec(vx, vy) }, func() { AddVec(vd, vx, vy) }},
+		{"ScaleVec", func() { vd.ScaleVec(2, vx) }, func() { ScaleVec(vd, 2, vx) }},
+		{"DotVec", func() { sinkF += mat.Dot(vx, vy) }, func() { sinkF += DotVec(vx, vy) }},
+		{"NormVec", func() { sinkF += mat.Norm(vx, 2) }, func() { sinkF += NormVec(vx, 2) }},
+	}
+	for _, op := range ops {
+		b.Run("op="+op.name+"/impl=gonum", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				op.gonum()
+			}
+		})
+		b.Run("op="+op.name+"/impl=parray", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				op.pnum()
+			}
+		})
+	}
+}
+
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// BenchmarkSumDeterminism measures what determinism costs: parray's Sum
+// (fixed leaf grid, pairwise tree, lane kernel) against a plain parallel sum
+// that runs floats.Sum on each range of the same engine and adds the range
+// sums as they come (a result that depends on the worker count and on
+// timing). Target: the deterministic sum at most 5% slower at 2^24.
+func BenchmarkSumDeterminism(b *testing.B) {
+	for _, n := range []int{1 << 20, 1 << 24} {
+		x := expInput(n)
+		c := Config{Grain: minTaskReduce}
+		b.Run("n="+itoa(n)+"/impl=deterministic", func(b *testing.B) {
+			b.SetBytes(int64(8 * n))
+			for b.Loop() {
+				sinkF += c.Sum(x)
+			}
+		})
+		b.Run("n="+itoa(n)+"/impl=plain", func(b *testing.B) {
+			b.SetBytes(int64(8 * n))
+			for b.Loop() {
+				var mu sync.Mutex
+				total := 0.0
+				c.For(n, func(lo, hi int) {
+					s := floats.Sum(x[lo:hi])
+					mu.Lock()
+					total += s
+					mu.Unlock()
+				})
+				sinkF += total
+			}
+		})
+	}
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	i := len(buf)
+	for ; n > 0; n /= 10 {
+		i--
+		buf[i] = byte('0' + n%10)
+	}
+	return string(buf[i:])
+}
