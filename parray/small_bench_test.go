@@ -2,6 +2,7 @@ package parray
 
 import (
 	"math"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -104,13 +105,13 @@ func BenchmarkSumDeterminism(b *testing.B) {
 	for _, n := range []int{1 << 20, 1 << 24} {
 		x := expInput(n)
 		c := Config{Grain: minTaskReduce}
-		b.Run("n="+itoa(n)+"/impl=deterministic", func(b *testing.B) {
+		b.Run("n="+strconv.Itoa(n)+"/impl=deterministic", func(b *testing.B) {
 			b.SetBytes(int64(8 * n))
 			for b.Loop() {
 				sinkF += c.Sum(x)
 			}
 		})
-		b.Run("n="+itoa(n)+"/impl=plain", func(b *testing.B) {
+		b.Run("n="+strconv.Itoa(n)+"/impl=plain", func(b *testing.B) {
 			b.SetBytes(int64(8 * n))
 			for b.Loop() {
 				var mu sync.Mutex
@@ -125,17 +126,4 @@ func BenchmarkSumDeterminism(b *testing.B) {
 			}
 		})
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	for ; n > 0; n /= 10 {
-		i--
-		buf[i] = byte('0' + n%10)
-	}
-	return string(buf[i:])
 }
