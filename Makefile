@@ -19,7 +19,11 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: demo
-demo: ## the main job: measure parnum against sequential Go on this machine
+demo: ## the main job: measure parnum against sequential Go on this machine (quick, under a minute)
+	$(GO) -C bench run ./cmd/report -quick
+
+.PHONY: report
+report: ## the full report: every operation and size, the Go alternatives, the ceiling, plots in bench/out/ (minutes)
 	$(GO) -C bench run ./cmd/report
 
 # The race detector slows numeric loops about tenfold and adds nothing to
