@@ -10,6 +10,7 @@ MODULES     := . bench
 FUZZTIME    ?= 10s
 BENCHTIME   ?= 1s
 BENCHCOUNT  ?= 6
+PEERSFLAGS  ?=
 STATICCHECK  = $(shell $(GO) -C tools tool -n staticcheck)
 
 .DEFAULT_GOAL := help
@@ -25,6 +26,10 @@ demo: ## the main job: measure parnum against sequential Go on this machine (qui
 .PHONY: report
 report: ## the full report: every operation and size, the Go alternatives, the ceiling, plots in bench/out/ (minutes)
 	$(GO) -C bench run ./cmd/report
+
+.PHONY: peers
+peers: ## parnum beside numpy, numexpr, Pool.map and rayon; installs Debian packages (PEERSFLAGS; about 8 minutes)
+	bench/peers/run $(PEERSFLAGS)
 
 # The race detector slows numeric loops about tenfold and adds nothing to
 # tests of arithmetic; -short trims those to the sizes around the thresholds,
