@@ -31,6 +31,10 @@ report: ## the full report: every operation and size, the Go alternatives, the c
 peers: ## parnum beside numpy, numexpr, Pool.map and rayon; installs Debian packages (PEERSFLAGS; about 8 minutes)
 	bench/peers/run $(PEERSFLAGS)
 
+.PHONY: thresholds
+thresholds: ## parray's break-even benchmarks, -count 10, summarized by benchstat into bench/out/thresholds.txt (about 25 minutes)
+	bench/thresholds
+
 # The race detector slows numeric loops about tenfold and adds nothing to
 # tests of arithmetic; -short trims those to the sizes around the thresholds,
 # where every concurrent path still runs.

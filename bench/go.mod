@@ -5,6 +5,7 @@ go 1.25.0
 require (
 	github.com/parnum/parnum v0.0.0
 	github.com/sourcegraph/conc v0.3.0
+	go.uber.org/goleak v1.3.0
 	golang.org/x/sync v0.22.0
 	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.15.2
