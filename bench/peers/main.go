@@ -261,6 +261,11 @@ func startSystems(python, rayon string, threads int) ([]system, []string) {
 			continue
 		}
 		systems = append(systems, p)
+		if sp.args[0] == python {
+			if v, err := p.ask("version"); err == nil && v != nil {
+				notes = append(notes, fmt.Sprintf("%s: %s.", sp.name, strings.Join(v, " ")))
+			}
+		}
 	}
 	return systems, notes
 }
@@ -570,7 +575,7 @@ func pow(n int) string {
 func writeMarkdown(w io.Writer, systems []system, rs []result, notes []string, threads, rounds int, sample time.Duration, elapsed time.Duration) {
 	fmt.Fprintf(w, "# parnum and its peers\n\n")
 	fmt.Fprintf(w, "- date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(w, "- machine: %s %s/%s, %d CPUs, %d threads for the parallel systems\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), threads)
+	fmt.Fprintf(w, "- machine: %s; %d threads for the parallel systems\n", bench.Machine(), threads)
 	fmt.Fprintf(w, "- method: %d rounds, each system one sample of at least %v per round in turn; measured in %s\n", rounds, sample, elapsed.Round(time.Second))
 	for _, n := range notes {
 		fmt.Fprintf(w, "- note: %s\n", n)

@@ -7,6 +7,7 @@ in lines on standard input and output, so that it can time every system in
 turn, round after round:
 
     setup N         fill the inputs (the same values as Go's bench.NewInputs)
+    version         "ok python=... numpy=... [numexpr=...]"
     check OP        run OP once on fresh inputs: "ok VALUE" (the result, or
                     out[n//3] + out[n-1] for an operation that writes out)
     time OP REPS    run OP REPS times: "ok SECONDS_PER_CALL"
@@ -188,6 +189,12 @@ def main():
         try:
             if f[0] == "quit":
                 break
+            if f[0] == "version":
+                v = "python=%s numpy=%s" % (sys.version.split()[0], np.__version__)
+                if ne is not None:
+                    v += " numexpr=%s" % ne.__version__
+                reply("ok " + v)
+                continue
             if f[0] == "setup":
                 data, ops = None, {}
                 data = Data(int(f[1]))

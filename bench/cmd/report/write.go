@@ -7,7 +7,6 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -132,29 +131,6 @@ func (r *results) share(c comparison, t timing) string {
 	return fmt.Sprintf("%.0f%%", 100*gbs/ceil)
 }
 
-func machine() string {
-	s := fmt.Sprintf("%s %s/%s, %d CPUs, GOMAXPROCS=%d", runtime.Version(),
-		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0))
-	if model := cpuModel(); model != "" {
-		s += ", " + model
-	}
-	return s
-}
-
-// cpuModel returns the processor's name from /proc/cpuinfo, or "".
-func cpuModel() string {
-	b, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		return ""
-	}
-	for line := range strings.SplitSeq(string(b), "\n") {
-		if name, ok := strings.CutPrefix(line, "model name"); ok {
-			return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), ":"))
-		}
-	}
-	return ""
-}
-
 // target is one of the targets that the report can check by
 // itself (the others need the peers: see bench/peers).
 type target struct {
@@ -208,7 +184,7 @@ func (r *results) markdown(w io.Writer, s settings, plots []string) {
 	}
 	fmt.Fprintf(w, "# parnum report\n\n")
 	fmt.Fprintf(w, "- date: %s\n", r.start.UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(w, "- machine: %s\n", machine())
+	fmt.Fprintf(w, "- machine: %s\n", bench.Machine())
 	fmt.Fprintf(w, "- mode: %s; %d rounds, samples of at least %v; measured in %s\n",
 		mode, s.rounds, s.sample, r.elapsed.Round(time.Second))
 	for _, n := range r.notes {
@@ -331,7 +307,7 @@ func (r *results) sweepOf(name string) []comparison {
 // text writes the summary for the terminal: the ceiling, the speedups and
 // the targets.
 func (r *results) text(w io.Writer, s settings) {
-	fmt.Fprintf(w, "parnum report: %s\n%s\n\n", machine(), r.start.UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(w, "parnum report: %s\n%s\n\n", bench.Machine(), r.start.UTC().Format("2006-01-02 15:04 MST"))
 	for _, t := range []int{1, s.workers} {
 		fmt.Fprintf(w, "memory ceiling, %d thread(s):", t)
 		for _, k := range kernels {
