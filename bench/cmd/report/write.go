@@ -34,7 +34,11 @@ func (r *results) write(s settings) error {
 		return err
 	}
 	r.text(os.Stdout, s)
-	fmt.Printf("\nWrote %s", filepath.Join(s.out, "report.md"))
+	where := filepath.Join(s.out, "report.md")
+	if abs, err := filepath.Abs(where); err == nil {
+		where = abs
+	}
+	fmt.Printf("\nWrote %s", where)
 	if len(plots) > 0 {
 		fmt.Printf(", report.csv and %d plots there.\n", len(plots))
 	} else {
