@@ -10,6 +10,7 @@ MODULES     := . bench
 FUZZTIME    ?= 10s
 BENCHTIME   ?= 1s
 BENCHCOUNT  ?= 6
+PEERSFLAGS  ?=
 STATICCHECK  = $(shell $(GO) -C tools tool -n staticcheck)
 
 .DEFAULT_GOAL := help
@@ -19,8 +20,20 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: demo
-demo: ## the main job: measure parnum against sequential Go on this machine
+demo: ## the main job: measure parnum against sequential Go on this machine (quick, under a minute)
+	$(GO) -C bench run ./cmd/report -quick
+
+.PHONY: report
+report: ## the full report: every operation and size, the Go alternatives, the ceiling, plots in bench/out/ (minutes)
 	$(GO) -C bench run ./cmd/report
+
+.PHONY: peers
+peers: ## parnum beside numpy, numexpr, Pool.map and rayon; installs Debian packages (PEERSFLAGS; about 8 minutes)
+	bench/peers/run $(PEERSFLAGS)
+
+.PHONY: thresholds
+thresholds: ## parray's break-even benchmarks, -count 10, summarized by benchstat into bench/out/thresholds.txt (about 25 minutes)
+	bench/thresholds
 
 # The race detector slows numeric loops about tenfold and adds nothing to
 # tests of arithmetic; -short trims those to the sizes around the thresholds,
