@@ -8,7 +8,7 @@
 GO          ?= go
 MODULES     := . bench
 FUZZTIME    ?= 10s
-BENCHTIME   ?= 1s
+BENCHTIME   ?= 200ms
 BENCHCOUNT  ?= 6
 PEERSFLAGS  ?=
 STATICCHECK  = $(shell $(GO) -C tools tool -n staticcheck)
@@ -49,10 +49,12 @@ test: ## vet, then the tests: plain, with -race, and with -race -tags noasm
 	done
 
 .PHONY: bench
-bench: ## the benchmarks, sequential and parallel in one run (BENCHCOUNT, BENCHTIME)
-	@for m in $(MODULES); do \
-		$(GO) -C $$m test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./... || exit 1; \
-	done
+bench: ## the library's benchmarks, sequential and parallel in one run (BENCHCOUNT, BENCHTIME)
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./chunk ./parray
+
+.PHONY: suites
+suites: ## bench/'s suites: parnum against gonum and the Go alternatives, -cpu 1,2 (long; BENCHCOUNT, BENCHTIME)
+	$(GO) -C bench test -run '^$$' -bench . -benchmem -cpu 1,2 -count $(BENCHCOUNT) -benchtime $(BENCHTIME) .
 
 .PHONY: fuzz
 fuzz: ## every fuzz target, FUZZTIME each (default 10s)
