@@ -8,19 +8,32 @@
 GO          ?= go
 MODULES     := . bench
 FUZZTIME    ?= 10s
-BENCHTIME   ?= 1s
+BENCHTIME   ?= 200ms
 BENCHCOUNT  ?= 6
+PEERSFLAGS  ?=
 STATICCHECK  = $(shell $(GO) -C tools tool -n staticcheck)
 
 .DEFAULT_GOAL := help
 
 .PHONY: help
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: demo
-demo: ## the main job: measure parnum against sequential Go on this machine
+demo: ## the main job: measure parnum against sequential Go on this machine (quick, under a minute)
+	$(GO) -C bench run ./cmd/report -quick
+
+.PHONY: report
+report: ## the full report: every operation and size, the Go alternatives, the ceiling, plots in bench/out/ (minutes)
 	$(GO) -C bench run ./cmd/report
+
+.PHONY: peers
+peers: ## parnum beside numpy, numexpr, Pool.map and rayon; installs Debian packages (PEERSFLAGS; about 8 minutes)
+	bench/peers/run $(PEERSFLAGS)
+
+.PHONY: thresholds
+thresholds: ## parray's break-even benchmarks, -count 10, summarized by benchstat into bench/out/thresholds.txt (about 25 minutes)
+	bench/thresholds
 
 # The race detector slows numeric loops about tenfold and adds nothing to
 # tests of arithmetic; -short trims those to the sizes around the thresholds,
@@ -36,10 +49,12 @@ test: ## vet, then the tests: plain, with -race, and with -race -tags noasm
 	done
 
 .PHONY: bench
-bench: ## the benchmarks, sequential and parallel in one run (BENCHCOUNT, BENCHTIME)
-	@for m in $(MODULES); do \
-		$(GO) -C $$m test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./... || exit 1; \
-	done
+bench: ## the library's benchmarks, sequential and parallel in one run (BENCHCOUNT, BENCHTIME)
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) ./chunk ./parray
+
+.PHONY: suites
+suites: ## bench/'s suites: parnum against gonum and the Go alternatives, -cpu 1,2 (long; BENCHCOUNT, BENCHTIME)
+	$(GO) -C bench test -run '^$$' -bench . -benchmem -cpu 1,2 -count $(BENCHCOUNT) -benchtime $(BENCHTIME) .
 
 # Every fuzz target of every module: the packages are those of go list, so
 # that a module nested in another is fuzzed as its own, and the count of

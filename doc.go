@@ -14,10 +14,20 @@
 //     balanced splits (numpy.array_split), cache-line-aligned splits, fixed
 //     block grids, clipped sub-slices and *mat.VecDense views, and the
 //     reassembly of pieces of different lengths.
-//   - [github.com/parnum/parnum/parray] runs the pieces in parallel: a
-//     fork-join engine, element-wise functions ([parray.MapTo],
-//     [parray.ZipTo], [parray.Blocks]) and range loops ([parray.For],
-//     [parray.ForCtx]).
+//   - [github.com/parnum/parnum/parray] runs the pieces in parallel: the
+//     element-wise operations of gonum's floats under their own names
+//     (parray.AddTo, parray.Scale, ...), deterministic and accurate
+//     reductions (parray.Sum, parray.Dot, parray.Norm,
+//     parray.MeanVariance, generic parray.Reduce), scans, their
+//     *mat.VecDense variants, user functions applied element-wise or
+//     block-wise (parray.MapTo, parray.Blocks) and range loops
+//     (parray.For, parray.ForCtx), all on one fork-join engine.
+//
+// The examples folder is a tour from Python's parallel toolbox
+// (multiprocessing, concurrent.futures, asyncio, numpy.array_split) to
+// parnum, one runnable notebook cell at a time; the bench module measures
+// parnum against sequential gonum, the Go alternatives and numpy, numexpr
+// and rayon.
 //
 // Imports point one way: parray uses chunk, chunk uses gonum's mat.
 //
@@ -33,9 +43,12 @@
 // # Determinism
 //
 // Element-wise results are exactly those of the sequential loop, bit for bit.
-// Where a result combines elements (a panic value, an error), parray reports
-// the one the sequential loop would have met first, whichever goroutine met it
-// first in time.
+// Reductions return the same bits for the same values whatever the number of
+// workers, GOMAXPROCS, the processor or where the slice starts in memory:
+// the work is cut by a grid that depends on the length alone and combined by
+// a fixed pairwise tree. Where a result is a single fault (a panic value, an
+// error), parray reports the one the sequential loop would have met first,
+// whichever goroutine met it first in time.
 //
 // # Aliasing
 //

@@ -32,7 +32,7 @@ func (c Config) Count(f func(float64) bool, s []float64) int {
 		panic(nilFunc)
 	}
 	var total atomic.Int64
-	c.adaptive(len(s), 0, nil, func(lo, hi int) error {
+	c.adaptive(len(s), 0, probeFirst, nil, func(lo, hi int) error {
 		total.Add(int64(floats.Count(f, s[lo:hi])))
 		return nil
 	})
@@ -90,45 +90,15 @@ func (c Config) Find(inds []int, f func(float64) bool, s []float64, k int) ([]in
 	if k == 0 {
 		return inds, nil
 	}
-	type piece struct {
-		lo   int
-		inds []int
+	fd := &finder{f: f, s: s, k: k, direct: inds}
+	c.adaptive(len(s), 0, probeFirst, nil, fd.search)
+	inds = fd.direct
+	if len(fd.pieces) > 0 {
+		// Ranges beyond the prefix arrive in any order; they are
+		// disjoint, so order them by their first index.
+		slices.SortFunc(fd.pieces, func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+		inds = chunk.Join(inds, fd.pieces...)
 	}
-	var (
-		mu     sync.Mutex
-		pieces []piece
-		found  atomic.Int64
-	)
-	c.adaptive(len(s), 0, nil, func(lo, hi int) error {
-		var local []int
-		for i, v := range s[lo:hi] {
-			if f(v) {
-				local = append(local, lo+i)
-				if len(local) == k {
-					// Later matches in this range cannot be among the
-					// first k of s.
-					break
-				}
-			}
-		}
-		if len(local) == 0 {
-			return nil
-		}
-		mu.Lock()
-		pieces = append(pieces, piece{lo, local})
-		mu.Unlock()
-		if k > 0 && found.Add(int64(len(local))) >= int64(k) {
-			return errFound
-		}
-		return nil
-	})
-	// Pieces arrive in any order; ranges are disjoint, so order them by lo.
-	slices.SortFunc(pieces, func(a, b piece) int { return cmp.Compare(a.lo, b.lo) })
-	parts := make([][]int, len(pieces))
-	for i, p := range pieces {
-		parts[i] = p.inds
-	}
-	inds = chunk.Join(inds, parts...)
 	if k < 0 {
 		return inds, nil
 	}
@@ -136,4 +106,58 @@ func (c Config) Find(inds []int, f func(float64) bool, s []float64, k int) ([]in
 		return inds[:k], nil
 	}
 	return inds, ErrInsufficient
+}
+
+// finder is the state of one Find. The ranges that continue the prefix
+// [0, prefixEnd) of s (the probes, and the first ranges of a parallel call)
+// append their indices directly to the caller's slice; a range that starts
+// beyond the prefix collects its own piece. A range continues the prefix only
+// when it starts exactly at prefixEnd, and prefixEnd moves only when such a
+// range has finished, so at most one goroutine appends to direct at a time.
+type finder struct {
+	f      func(float64) bool
+	s      []float64
+	k      int
+	direct []int
+
+	prefixEnd atomic.Int64
+	found     atomic.Int64
+
+	mu     sync.Mutex
+	pieces [][]int // non-empty, each in increasing order
+}
+
+// search is the range function of Find: it stops at its own k-th match,
+// and stops the hand-out once k matches have been found in the ranges
+// handed out (which are always the first ranges of s).
+func (fd *finder) search(lo, hi int) error {
+	var local []int
+	inPrefix := fd.prefixEnd.Load() == int64(lo)
+	if inPrefix {
+		local = fd.direct
+	}
+	before := len(local)
+	for i, v := range fd.s[lo:hi] {
+		if fd.f(v) {
+			local = append(local, lo+i)
+			if len(local)-before == fd.k {
+				// Later matches in this range cannot be among the
+				// first k of s.
+				break
+			}
+		}
+	}
+	n := len(local) - before
+	if inPrefix {
+		fd.direct = local
+		fd.prefixEnd.Store(int64(hi))
+	} else if n > 0 {
+		fd.mu.Lock()
+		fd.pieces = append(fd.pieces, local)
+		fd.mu.Unlock()
+	}
+	if fd.k > 0 && n > 0 && fd.found.Add(int64(n)) >= int64(fd.k) {
+		return errFound
+	}
+	return nil
 }

@@ -26,7 +26,7 @@ func (c Config) For(n int, body func(lo, hi int)) {
 	if body == nil {
 		panic(nilFunc)
 	}
-	c.adaptive(n, 0, nil, func(lo, hi int) error {
+	c.adaptive(n, 0, probeFirst, nil, func(lo, hi int) error {
 		body(lo, hi)
 		return nil
 	})
@@ -56,7 +56,7 @@ func (c Config) ForCtx(ctx context.Context, n int, body func(lo, hi int) error) 
 	if body == nil {
 		panic(nilFunc)
 	}
-	err := c.adaptive(n, 0, ctx.Done(), body)
+	err := c.adaptive(n, 0, probeFirst, ctx.Done(), body)
 	if err == errCanceled {
 		return ctx.Err()
 	}
@@ -98,7 +98,7 @@ func (c Config) MapTo(dst []float64, f func(float64) float64, s []float64) []flo
 	if f == nil {
 		panic(nilFunc)
 	}
-	c.adaptive(len(dst), lineLead(dst), nil, func(lo, hi int) error {
+	c.adaptive(len(dst), lineLead(dst), probeFirst, nil, func(lo, hi int) error {
 		x := s[lo:hi]
 		d := dst[lo:hi][:len(x)]
 		for i, v := range x {
@@ -154,7 +154,7 @@ func (c Config) ZipTo(dst []float64, f func(x, y float64) float64, s, t []float6
 	if f == nil {
 		panic(nilFunc)
 	}
-	c.adaptive(len(dst), lineLead(dst), nil, func(lo, hi int) error {
+	c.adaptive(len(dst), lineLead(dst), probeFirst, nil, func(lo, hi int) error {
 		d, x, y := dst[lo:hi], s[lo:hi], t[lo:hi]
 		for i, v := range x {
 			d[i] = f(v, y[i])
@@ -176,10 +176,12 @@ func (c Config) ZipTo(dst []float64, f func(x, y float64) float64, s, t []float6
 // pass, with no temporary slices: f runs a tight loop, or gonum's floats
 // functions, on each block, which stays in cache.
 //
-// The blocks are clipped (an append to one cannot reach the next), and f must
-// not keep them, nor src, after it returns. dst may be one of src itself.
+// Blocks that end before the slices do are clipped (an append to one cannot
+// reach the next), and f must not keep them, nor src, after it returns. dst may be one of src itself.
 // Block boundaries after the first start cache lines of dst. f is not called
-// when dst is empty.
+// when dst is empty. A call on fewer than 2048 elements (or two grains) calls
+// f once, on the caller's goroutine; longer calls time f on the first 1024
+// elements and go parallel only if the rest is long enough to repay it.
 // It panics if the length of a slice in src differs from that of dst, if dst
 // partially overlaps a slice in src, or if f is nil.
 func Blocks(dst []float64, f func(dst []float64, src ...[]float64), src ...[]float64) {
@@ -198,7 +200,17 @@ func (c Config) Blocks(dst []float64, f func(dst []float64, src ...[]float64), s
 	if f == nil {
 		panic(nilFunc)
 	}
-	c.adaptive(len(dst), lineLead(dst), nil, func(lo, hi int) error {
+	n := len(dst)
+	if n == 0 {
+		return
+	}
+	// One block: f is called on the slices themselves, exactly as the
+	// sequential f(dst, src...), before any closure exists.
+	if (c.Grain == 0 && n < 2*blockProbeFirst) || (c.Grain > 0 && n < 2*c.Grain) || c.workers() == 1 {
+		f(dst, src...)
+		return
+	}
+	c.adaptive(n, lineLead(dst), blockProbeFirst, nil, func(lo, hi int) error {
 		sub := make([][]float64, len(src))
 		for i, s := range src {
 			sub[i] = s[lo:hi:hi]

@@ -18,15 +18,14 @@ func (c Config) Mean(x, weights []float64) float64 {
 	if len(x) != len(weights) {
 		panic(badLength)
 	}
-	node := func(lo, hi int) sumPair {
-		return sumPair{dotNode(weights[lo:hi], x[lo:hi]), sumNode(weights[lo:hi])}
-	}
 	var r sumPair
 	w, inline := c.serial(len(x), minParStream2)
 	if inline {
-		r = node(0, len(x))
+		r = sumPair{dotNode(weights, x), sumNode(weights)}
 	} else {
-		r = reduceParallel(w, len(x), c.reduceTaskLen(len(x), leafLen, w, minTaskReduce), node, addPair)
+		r = reduceParallel(w, len(x), c.reduceTaskLen(len(x), leafLen, w, minTaskReduce), func(lo, hi int) sumPair {
+			return sumPair{dotNode(weights[lo:hi], x[lo:hi]), sumNode(weights[lo:hi])}
+		}, addPair)
 	}
 	return r.a / r.b
 }
@@ -67,18 +66,17 @@ func (c Config) MeanVariance(x, weights []float64) (mean, variance float64) {
 	if weights != nil {
 		minPar = minParStream2
 	}
-	node := func(lo, hi int) moments {
-		if weights == nil {
-			return momentsNode(x[lo:hi], nil)
-		}
-		return momentsNode(x[lo:hi], weights[lo:hi])
-	}
 	var m moments
 	w, inline := c.serial(len(x), minPar)
 	if inline {
-		m = node(0, len(x))
+		m = momentsNode(x, weights)
 	} else {
-		m = reduceParallel(w, len(x), c.reduceTaskLen(len(x), leafLen, w, minTaskReduce), node, mergeMoments)
+		m = reduceParallel(w, len(x), c.reduceTaskLen(len(x), leafLen, w, minTaskReduce), func(lo, hi int) moments {
+			if weights == nil {
+				return momentsNode(x[lo:hi], nil)
+			}
+			return momentsNode(x[lo:hi], weights[lo:hi])
+		}, mergeMoments)
 	}
 	return m.sum / m.w, m.m2 / (m.w - 1)
 }

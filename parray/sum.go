@@ -81,32 +81,105 @@ func (c Config) Dot(s1, s2 []float64) float64 {
 	})
 }
 
-// fillSumNode returns the pairwise sum over [lo, hi) of values that fill
-// writes leaf by leaf into a buffer: fill(buf, i) must set buf[k] to the
-// value of element i+k, for len(buf) elements. lo must be a multiple of
-// leafLen, so that the leaves are those of the global grid.
-func fillSumNode(lo, hi int, fill func(buf []float64, i int)) float64 {
+// leafFill describes the values a reduction reads, leaf by leaf: element i
+// is x[i*incX], or x[i*incX] - y[i*incY] when y is not nil, passed through op.
+// Its fill method is called directly, not through a func value, so the leaf
+// buffer of the caller stays on its stack.
+type leafFill struct {
+	x, y       []float64
+	incX, incY int
+	op         fillOp
+	p          float64 // L of opPowAbs, the shift of opExpShift
+	e          int     // the exponent of opScaledSquare
+}
+
+// fillOp is what a leafFill does to each value v.
+type fillOp uint8
+
+const (
+	opIdent        fillOp = iota // v
+	opAbs                        // |v|
+	opSquare                     // v*v, rounded
+	opPowAbs                     // |v|^p
+	opExpShift                   // exp(v - p)
+	opScaledSquare               // (v * 2^-e)^2; the scaling is exact
+)
+
+// load sets buf[k] to value i+k before op, for len(buf) values.
+func (f *leafFill) load(buf []float64, i int) {
+	switch {
+	case f.y == nil && f.incX == 1:
+		copy(buf, f.x[i:i+len(buf)])
+	case f.y == nil:
+		for k := range buf {
+			buf[k] = f.x[(i+k)*f.incX]
+		}
+	case f.incX == 1 && f.incY == 1:
+		y := f.y[i : i+len(buf)]
+		for k, v := range f.x[i : i+len(buf)] {
+			buf[k] = v - y[k]
+		}
+	default:
+		for k := range buf {
+			buf[k] = f.x[(i+k)*f.incX] - f.y[(i+k)*f.incY]
+		}
+	}
+}
+
+// fill sets buf[k] to the value of element i+k, op applied.
+func (f *leafFill) fill(buf []float64, i int) {
+	f.load(buf, i)
+	switch f.op {
+	case opAbs:
+		for k, v := range buf {
+			buf[k] = math.Abs(v)
+		}
+	case opSquare:
+		for k, v := range buf {
+			buf[k] = v * v
+		}
+	case opPowAbs:
+		for k, v := range buf {
+			buf[k] = math.Pow(math.Abs(v), f.p)
+		}
+	case opExpShift:
+		for k, v := range buf {
+			buf[k] = math.Exp(v - f.p)
+		}
+	case opScaledSquare:
+		for k, v := range buf {
+			v = math.Ldexp(v, -f.e)
+			buf[k] = v * v
+		}
+	}
+}
+
+// fillSumNode returns the pairwise sum of the values of f over [lo, hi),
+// leaf by leaf. lo must be a multiple of leafLen, so that the leaves are
+// those of the global grid.
+func fillSumNode(lo, hi int, f *leafFill) float64 {
 	var buf [leafLen]float64
 	var one [1]float64
 	var p pairwise
 	for i := lo; i < hi; i += leafLen {
 		b := buf[:min(leafLen, hi-i)]
-		fill(b, i)
+		f.fill(b, i)
 		sumLeaves(one[:], b)
 		p.push(one[0])
 	}
 	return p.sum()
 }
 
-// fillSum is the pairwise sum over [0, n) of the values fill writes, inline
-// below minPar elements and in parallel above.
-func (c Config) fillSum(n, minPar int, fill func(buf []float64, i int)) float64 {
+// fillSum is the pairwise sum of the n values of f, inline below minPar
+// elements and in parallel above.
+func (c Config) fillSum(n, minPar int, f leafFill) float64 {
 	w, inline := c.serial(n, minPar)
 	if inline {
-		return fillSumNode(0, n, fill)
+		return fillSumNode(0, n, &f)
 	}
+	g := f // captured by the workers: on the heap, on this path only
 	return reduceFloat(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), func(lo, hi int) float64 {
-		return fillSumNode(lo, hi, fill)
+		return fillSumNode(lo, hi, &g)
 	})
 }
 
@@ -130,23 +203,7 @@ func (c Config) Norm(s []float64, L float64) float64 {
 	if len(s) == 0 {
 		return 0
 	}
-	switch {
-	case L == 2:
-		return c.norm2(len(s), func(i int) float64 { return s[i] }, func() float64 { return c.Dot(s, s) })
-	case L == 1:
-		return c.fillSum(len(s), minParStream, func(buf []float64, i int) {
-			for k, v := range s[i : i+len(buf)] {
-				buf[k] = math.Abs(v)
-			}
-		})
-	case math.IsInf(L, 1):
-		return c.maxAbs(len(s), func(i int) float64 { return s[i] }, false)
-	}
-	return math.Pow(c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
-		for k, v := range s[i : i+len(buf)] {
-			buf[k] = math.Pow(math.Abs(v), L)
-		}
-	}), 1/L)
+	return c.norm(len(s), leafFill{x: s, incX: 1}, L)
 }
 
 // Distance returns the L norm of s - t, with the meaning and special cases of
@@ -165,37 +222,43 @@ func (c Config) Distance(s, t []float64, L float64) float64 {
 	if len(s) == 0 {
 		return 0
 	}
-	t = t[:len(s)]
-	switch {
-	case L == 2:
-		return c.norm2(len(s), func(i int) float64 { return s[i] - t[i] }, func() float64 {
-			return c.fillSum(len(s), minParStream2, func(buf []float64, i int) {
-				for k, v := range s[i : i+len(buf)] {
-					d := v - t[i+k]
-					buf[k] = d * d
-				}
-			})
-		})
-	case L == 1:
-		return c.fillSum(len(s), minParStream2, func(buf []float64, i int) {
-			for k, v := range s[i : i+len(buf)] {
-				buf[k] = math.Abs(v - t[i+k])
-			}
-		})
-	case math.IsInf(L, 1):
-		return c.maxAbs(len(s), func(i int) float64 { return s[i] - t[i] }, true)
-	}
-	return math.Pow(c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
-		for k, v := range s[i : i+len(buf)] {
-			buf[k] = math.Pow(math.Abs(v-t[i+k]), L)
-		}
-	}), 1/L)
+	return c.norm(len(s), leafFill{x: s, y: t, incX: 1, incY: 1}, L)
 }
 
-// norm2 returns the 2-norm of the n values at(i): sqrt(ssq()) when ssq, the
-// plain pairwise sum of squares, is safe, else the scaled computation.
-func (c Config) norm2(n int, at func(i int) float64, ssq func() float64) float64 {
-	q := ssq()
+// norm returns the L norm of the n values of v (whose op is opIdent).
+func (c Config) norm(n int, v leafFill, L float64) float64 {
+	minPar := minParStream
+	if v.y != nil {
+		minPar = minParStream2
+	}
+	switch {
+	case L == 2:
+		return c.norm2(n, v, minPar)
+	case L == 1:
+		v.op = opAbs
+		return c.fillSum(n, minPar, v)
+	case math.IsInf(L, 1):
+		// floats.Norm keeps the largest with math.Max, so a NaN is the
+		// result; floats.Distance with >, which a NaN never passes.
+		return c.maxAbs(n, v, v.y != nil)
+	}
+	v.op, v.p = opPowAbs, L
+	return math.Pow(c.fillSum(n, minParCompute, v), 1/L)
+}
+
+// norm2 returns the 2-norm of the n values of v: the square root of their
+// plain pairwise sum of squares when it is safe, else the scaled computation.
+// For a slice, the sum of squares is Dot(s, s): the same bits as squaring
+// into the leaf buffer, which is what the other forms do.
+func (c Config) norm2(n int, v leafFill, minPar int) float64 {
+	var q float64
+	if v.y == nil && v.incX == 1 {
+		q = c.Dot(v.x[:n], v.x[:n])
+	} else {
+		sq := v
+		sq.op = opSquare
+		q = c.fillSum(n, minPar, sq)
+	}
 	const tiny = 0x1p-968 // below it, squares may have lost bits to underflow
 	switch {
 	case math.IsNaN(q):
@@ -203,7 +266,7 @@ func (c Config) norm2(n int, at func(i int) float64, ssq func() float64) float64
 	case !math.IsInf(q, 1) && q >= tiny:
 		return math.Sqrt(q)
 	}
-	m := c.maxAbs(n, at, false)
+	m := c.maxAbs(n, v, false)
 	switch {
 	case math.IsNaN(m) || math.IsInf(m, 1) || m == 0:
 		// NaN or Inf in the input (q would be NaN for NaN; this catches
@@ -215,44 +278,46 @@ func (c Config) norm2(n int, at func(i int) float64, ssq func() float64) float64
 	// underflow are negligible against it. Scaling by a power of two is
 	// exact.
 	_, e := math.Frexp(m)
-	scaled := c.fillSum(n, minParStream, func(buf []float64, i int) {
-		for k := range buf {
-			v := math.Ldexp(at(i+k), -e)
-			buf[k] = v * v
-		}
-	})
-	return math.Ldexp(math.Sqrt(scaled), e)
+	v.op, v.e = opScaledSquare, e
+	return math.Ldexp(math.Sqrt(c.fillSum(n, minPar, v)), e)
 }
 
-// maxAbs returns the largest |at(i)| for i in [0, n), n > 0, or 0, as
-// floats' infinity norms compute it: with math.Max for floats.Norm, so any
-// NaN gives NaN, or, with skipNaN, with > for floats.Distance, which a NaN
-// never passes.
-func (c Config) maxAbs(n int, at func(i int) float64, skipNaN bool) float64 {
+// maxAbs returns the largest absolute value of the n > 0 values of v (whose
+// op is opIdent), as floats' infinity norms compute it: with math.Max for
+// floats.Norm, so any NaN gives NaN, or, with skipNaN, with > for
+// floats.Distance, which a NaN never passes.
+func (c Config) maxAbs(n int, v leafFill, skipNaN bool) float64 {
+	w, inline := c.serial(n, minParStream)
+	if inline {
+		return maxAbsNode(0, n, &v, skipNaN)
+	}
 	larger := math.Max
 	if skipNaN {
 		larger = maxSkipNaN
 	}
-	node := func(lo, hi int) float64 {
-		m := 0.0
+	g := v // captured by the workers: on the heap, on this path only
+	return reduceParallel(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), func(lo, hi int) float64 {
+		return maxAbsNode(lo, hi, &g, skipNaN)
+	}, larger)
+}
+
+func maxAbsNode(lo, hi int, f *leafFill, skipNaN bool) float64 {
+	var buf [leafLen]float64
+	m := 0.0
+	for i := lo; i < hi; i += leafLen {
+		b := buf[:min(leafLen, hi-i)]
+		f.load(b, i)
 		if skipNaN {
-			for i := lo; i < hi; i++ {
-				if v := math.Abs(at(i)); v > m {
-					m = v
-				}
+			for _, x := range b {
+				m = maxSkipNaN(m, math.Abs(x))
 			}
-			return m
+			continue
 		}
-		for i := lo; i < hi; i++ {
-			m = math.Max(m, math.Abs(at(i)))
+		for _, x := range b {
+			m = math.Max(m, math.Abs(x))
 		}
-		return m
 	}
-	w, inline := c.serial(n, minParStream)
-	if inline {
-		return node(0, n)
-	}
-	return reduceParallel(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), node, larger)
+	return m
 }
 
 // maxSkipNaN returns b if it is greater than a, else a.
@@ -398,10 +463,6 @@ func (c Config) LogSumExp(s []float64) float64 {
 	if math.IsInf(m, 0) {
 		return m
 	}
-	lse := c.fillSum(len(s), minParCompute, func(buf []float64, i int) {
-		for k, v := range s[i : i+len(buf)] {
-			buf[k] = math.Exp(v - m)
-		}
-	})
+	lse := c.fillSum(len(s), minParCompute, leafFill{x: s, incX: 1, op: opExpShift, p: m})
 	return math.Log(lse) + m
 }

@@ -1,8 +1,6 @@
 package parray
 
 import (
-	"math"
-
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -26,11 +24,7 @@ func (c Config) SumVec(v *mat.VecDense) float64 {
 	if n == 0 || vv.unit() {
 		return c.Sum(data)
 	}
-	return c.fillSum(n, minParStream, func(buf []float64, i int) {
-		for k := range buf {
-			buf[k] = data[(i+k)*inc]
-		}
-	})
+	return c.fillSum(n, minParStream, leafFill{x: data, incX: inc})
 }
 
 // DotVec returns the dot product of a and b, with the meaning of mat.Dot and
@@ -50,26 +44,31 @@ func (c Config) DotVec(a, b *mat.VecDense) float64 {
 	if n == 0 || (av.unit() && bv.unit()) {
 		return c.Dot(ad, bd)
 	}
-	node := func(lo, hi int) float64 {
-		var bx, by [leafLen]float64
-		var one [1]float64
-		var p pairwise
-		for i := lo; i < hi; i += leafLen {
-			m := min(leafLen, hi-i)
-			for k := range m {
-				bx[k] = ad[(i+k)*ai]
-				by[k] = bd[(i+k)*bi]
-			}
-			dotLeaves(one[:], bx[:m], by[:m])
-			p.push(one[0])
-		}
-		return p.sum()
-	}
 	w, inline := c.serial(n, minParStream2)
 	if inline {
-		return node(0, n)
+		return dotStridedNode(0, n, ad, ai, bd, bi)
 	}
-	return reduceFloat(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), node)
+	return reduceFloat(w, n, c.reduceTaskLen(n, leafLen, w, minTaskReduce), func(lo, hi int) float64 {
+		return dotStridedNode(lo, hi, ad, ai, bd, bi)
+	})
+}
+
+// dotStridedNode is dotNode over [lo, hi) of two strided vectors: each leaf is
+// gathered into buffers and summed by the dot kernel.
+func dotStridedNode(lo, hi int, ad []float64, ai int, bd []float64, bi int) float64 {
+	var bx, by [leafLen]float64
+	var one [1]float64
+	var p pairwise
+	for i := lo; i < hi; i += leafLen {
+		m := min(leafLen, hi-i)
+		for k := range m {
+			bx[k] = ad[(i+k)*ai]
+			by[k] = bd[(i+k)*bi]
+		}
+		dotLeaves(one[:], bx[:m], by[:m])
+		p.push(one[0])
+	}
+	return p.sum()
 }
 
 // NormVec returns the L norm of v, with the meaning of mat.Norm for a vector
@@ -86,31 +85,5 @@ func (c Config) NormVec(v *mat.VecDense, L float64) float64 {
 	if n == 0 || vv.unit() {
 		return c.Norm(data, L)
 	}
-	at := func(i int) float64 { return data[i*inc] }
-	switch {
-	case L == 2:
-		// Squares rounded then summed are exactly what the dot kernel
-		// computes for Dot(s, s).
-		return c.norm2(n, at, func() float64 {
-			return c.fillSum(n, minParStream, func(buf []float64, i int) {
-				for k := range buf {
-					x := data[(i+k)*inc]
-					buf[k] = x * x
-				}
-			})
-		})
-	case L == 1:
-		return c.fillSum(n, minParStream, func(buf []float64, i int) {
-			for k := range buf {
-				buf[k] = math.Abs(data[(i+k)*inc])
-			}
-		})
-	case math.IsInf(L, 1):
-		return c.maxAbs(n, at, false)
-	}
-	return math.Pow(c.fillSum(n, minParCompute, func(buf []float64, i int) {
-		for k := range buf {
-			buf[k] = math.Pow(math.Abs(data[(i+k)*inc]), L)
-		}
-	}), 1/L)
+	return c.norm(n, leafFill{x: data, incX: inc}, L)
 }

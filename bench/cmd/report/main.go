@@ -1,12 +1,28 @@
-// Command report measures parnum against sequential Go on the machine it
-// runs on and prints what it found.
+// Command report measures parnum against what a Go user would write
+// instead, on the machine it runs on, beside that machine's memory-bandwidth
+// ceiling, and writes what it found as Markdown tables and PNG plots.
 //
-// Every comparison is a ratio measured in one run: the sequential code and
-// parnum are timed in alternating samples (A B A B ...), so that a change in
-// the machine's speed during the run (a noisy neighbour, a frequency change)
-// touches both alike. The table gives the median time of each and the median
-// speedup, with the lowest and highest speedup of the rounds as its spread.
-// Nothing else should run on the machine meanwhile.
+// For every operation of the bench package (AddTo, AddScaled, Sum, Dot, the
+// map of math.Exp, the fused a*b + c, Variance, CumSum) and every length of
+// the ladder 2^10, 2^12, ..., 2^24, it times the sequential code, parnum
+// and the Go alternatives (a sync.WaitGroup split, an errgroup with
+// SetLimit, sourcegraph/conc) with GOMAXPROCS workers; then, at 2^24
+// elements, each with 1, 2, ... GOMAXPROCS workers. The ceiling is measured
+// in the same run: STREAM's copy, triad, sum and dot in Go and, if gcc is
+// there, in C with OpenMP.
+//
+// Every comparison is a ratio measured in one run: the implementations are
+// timed in turn, one sample each per round (A B C, A B C, ...), so that a
+// change in the machine's speed during the run (a noisy neighbour, a
+// frequency change) touches all alike. The tables give the median of the
+// rounds, and the speedup's lowest and highest round as its spread. Nothing
+// else should run on the machine meanwhile.
+//
+// The full run takes a few minutes on 2 cores (more with more cores), with
+// its progress on standard error. -quick is the short form behind make
+// demo: seq, parnum and the WaitGroup split at 2^10 and 2^22 (2^20 for the
+// map of math.Exp), a smaller ceiling measurement, no plots; well under a
+// minute.
 //
 // Usage:
 //
@@ -14,223 +30,348 @@
 //
 // The flags are:
 //
+//	-quick
+//		the short form (see above)
+//	-out dir
+//		where report.md, report.csv and the plots go (default out)
 //	-rounds n
-//		alternating samples of each side (default 7)
+//		samples of each implementation, in turn (default 7; quick 5)
 //	-sample d
-//		the least time one sample runs (default 20ms)
+//		the least time one sample runs (default 20ms; quick 10ms)
+//	-ops list
+//		comma-separated operations to run (default all)
+//	-sizes list
+//		comma-separated powers of two of the lengths (default 10,12,...,24)
+//	-sweep k
+//		the power of two of the length of the workers sweep; 0 skips it
+//		(default 24; quick 0)
+//	-stream k
+//		the power of two of the STREAM arrays' length (default 25; quick 23)
+//	-c=false
+//		skip the C STREAM even where gcc is found
 package main
 
 import (
 	"flag"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
-	"github.com/parnum/parnum/parray"
+	"github.com/parnum/parnum/bench"
 )
 
+// settings are the flags, with the quick defaults applied.
+type settings struct {
+	quick      bool
+	out        string
+	rounds     int
+	sample     time.Duration
+	ops        []bench.Op
+	sizes      []int // nil: the default of each operation
+	sweepN     int   // 0: no sweep
+	streamN    int
+	streamReps int
+	cStream    bool
+	workers    int // GOMAXPROCS at the start
+}
+
 func main() {
-	rounds := flag.Int("rounds", 7, "alternating samples of each side")
-	sample := flag.Duration("sample", 20*time.Millisecond, "the least time one sample runs")
-	flag.Parse()
-	if *rounds < 1 || *sample <= 0 {
-		fmt.Fprintln(os.Stderr, "report: -rounds must be at least 1 and -sample positive")
+	s, err := parseFlags()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(2)
 	}
-	describeMachine(os.Stdout)
-	cases := quickCases()
-	results := make([]result, 0, len(cases))
-	for i, c := range cases {
-		fmt.Fprintf(os.Stderr, "[%d/%d] %s, n=%d\n", i+1, len(cases), c.name, c.n)
-		results = append(results, measure(c, *rounds, *sample))
+	r := run(s)
+	if math.IsNaN(sink) || math.IsInf(sink, 0) {
+		fmt.Fprintln(os.Stderr, "report: an implementation returned NaN or Inf")
 	}
-	printTable(os.Stdout, results)
-}
-
-// pair is one comparison: the same work done sequentially and by parnum.
-type pair struct {
-	name string
-	n    int
-	seq  func()
-	par  func()
-}
-
-// result holds the medians of a pair's alternating samples.
-type result struct {
-	pair
-	seq, par           time.Duration // median time per call
-	speedup            float64       // median of the per-round ratios seq/par
-	minSpeed, maxSpeed float64
-}
-
-// measure times c.seq and c.par in alternating samples of at least target
-// each, after one untimed call of each to warm caches and the allocator.
-func measure(c pair, rounds int, target time.Duration) result {
-	c.seq()
-	c.par()
-	iters := calibrate(c.seq, target)
-	seqs := make([]time.Duration, rounds)
-	pars := make([]time.Duration, rounds)
-	ratios := make([]float64, rounds)
-	for r := range rounds {
-		seqs[r] = timeIt(c.seq, iters)
-		pars[r] = timeIt(c.par, iters)
-		ratios[r] = float64(seqs[r]) / float64(pars[r])
-	}
-	slices.Sort(seqs)
-	slices.Sort(pars)
-	slices.Sort(ratios)
-	return result{
-		pair:     c,
-		seq:      seqs[rounds/2],
-		par:      pars[rounds/2],
-		speedup:  median(ratios),
-		minSpeed: ratios[0],
-		maxSpeed: ratios[rounds-1],
+	if err := r.write(s); err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(1)
 	}
 }
 
-// calibrate returns how many calls of f take about target.
-func calibrate(f func(), target time.Duration) int {
-	for iters := 1; ; iters *= 4 {
-		t := timeIt(f, iters) * time.Duration(iters)
-		if t >= target/4 || iters >= 1<<30 {
-			return max(1, int(float64(iters)*float64(target)/float64(max(t, 1))))
+func parseFlags() (settings, error) {
+	quick := flag.Bool("quick", false, "the short form: a few sizes and implementations, no plots")
+	out := flag.String("out", "out", "the folder of report.md, report.csv and the plots")
+	rounds := flag.Int("rounds", 7, "samples of each implementation, in turn")
+	sample := flag.Duration("sample", 20*time.Millisecond, "the least time one sample runs")
+	ops := flag.String("ops", "", "comma-separated operations (default all)")
+	sizes := flag.String("sizes", "", "comma-separated powers of two of the lengths (default 10,12,...,24)")
+	sweep := flag.Int("sweep", 24, "power of two of the length of the workers sweep; 0 skips it")
+	stream := flag.Int("stream", 25, "power of two of the STREAM arrays' length")
+	cStream := flag.Bool("c", true, "also measure the C STREAM when gcc is found")
+	flag.Parse()
+	if flag.NArg() > 0 {
+		return settings{}, fmt.Errorf("unexpected arguments %q", flag.Args())
+	}
+	set := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	s := settings{
+		quick: *quick, out: *out, rounds: *rounds, sample: *sample,
+		sweepN: *sweep, streamN: *stream, streamReps: 10, cStream: *cStream,
+		workers: runtime.GOMAXPROCS(0),
+	}
+	if s.quick {
+		if !set["rounds"] {
+			s.rounds = 5
+		}
+		if !set["sample"] {
+			s.sample = 10 * time.Millisecond
+		}
+		if !set["sweep"] {
+			s.sweepN = 0
+		}
+		if !set["stream"] {
+			s.streamN = 23
+		}
+		s.streamReps = 4
+	}
+	if s.rounds < 1 || s.sample <= 0 {
+		return s, fmt.Errorf("-rounds must be at least 1 and -sample positive")
+	}
+	if s.sweepN < 0 || s.sweepN > 30 || s.streamN < 10 || s.streamN > 30 {
+		return s, fmt.Errorf("-sweep must be 0 or at most 30, -stream from 10 to 30")
+	}
+	if s.sweepN > 0 {
+		s.sweepN = 1 << s.sweepN
+	}
+	s.streamN = 1 << s.streamN
+	all := bench.Ops()
+	if *ops == "" {
+		s.ops = all
+	} else {
+		for name := range strings.SplitSeq(*ops, ",") {
+			op, ok := bench.Lookup(strings.TrimSpace(name))
+			if !ok {
+				return s, fmt.Errorf("no operation %q; there are %s", name, opNames(all))
+			}
+			s.ops = append(s.ops, op)
 		}
 	}
-}
-
-// timeIt returns the mean time of one call of f over iters calls.
-func timeIt(f func(), iters int) time.Duration {
-	start := time.Now()
-	for range iters {
-		f()
-	}
-	return time.Since(start) / time.Duration(iters)
-}
-
-func median(s []float64) float64 {
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
-}
-
-func printTable(w io.Writer, rs []result) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "operation\tn\tsequential\tparnum\tspeedup\t(min-max)\t")
-	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%d\t%v\t%v\t%.2fx\t(%.2f-%.2f)\t\n",
-			r.name, r.n, round(r.seq), round(r.par), r.speedup, r.minSpeed, r.maxSpeed)
-	}
-	tw.Flush()
-}
-
-// round keeps three significant digits of d.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); ; unit *= 10 {
-		if d < 1000*unit {
-			return d.Round(unit)
+	if *sizes != "" {
+		for f := range strings.SplitSeq(*sizes, ",") {
+			k, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || k < 1 || k > 30 {
+				return s, fmt.Errorf("-sizes: %q is not a power of two from 1 to 30", f)
+			}
+			s.sizes = append(s.sizes, 1<<k)
 		}
 	}
+	return s, nil
 }
 
-func describeMachine(w io.Writer) {
-	fmt.Fprintf(w, "parnum report: %s %s/%s, %d CPUs, GOMAXPROCS=%d", runtime.Version(),
-		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0))
-	if model := cpuModel(); model != "" {
-		fmt.Fprintf(w, ", %s", model)
+func opNames(ops []bench.Op) string {
+	var names []string
+	for _, op := range ops {
+		names = append(names, op.Name)
 	}
-	fmt.Fprintf(w, "\n%s\n\n", time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	return strings.Join(names, ", ")
 }
 
-// cpuModel returns the processor's name from /proc/cpuinfo, or "".
-func cpuModel() string {
-	b, err := os.ReadFile("/proc/cpuinfo")
+// sizesOf returns the lengths at which op is compared.
+func (s settings) sizesOf(op bench.Op) []int {
+	switch {
+	case s.sizes != nil:
+		return s.sizes
+	case !s.quick:
+		return bench.Sizes()
+	case op.Compute:
+		return []int{1 << 10, 1 << 20}
+	default:
+		return []int{1 << 10, 1 << 22}
+	}
+}
+
+// implsOf returns the implementations of op that the run compares: all of
+// them, or in the quick form the sequential code, parnum and the WaitGroup
+// split.
+func (s settings) implsOf(op bench.Op) []bench.Impl {
+	if !s.quick {
+		return op.Impls
+	}
+	var ims []bench.Impl
+	for _, im := range op.Impls {
+		switch im.Name {
+		case bench.Seq, bench.Parnum, bench.ParnumBlocks, bench.WaitGroup:
+			ims = append(ims, im)
+		}
+	}
+	return ims
+}
+
+// sweepImpls returns the implementations of op in the workers sweep: all
+// but conc, whose per-element hand-out takes seconds a call at 2^24 (the
+// comparisons show it at every length).
+func sweepImpls(op bench.Op) []bench.Impl {
+	var ims []bench.Impl
+	for _, im := range op.Impls {
+		if im.Name != bench.Conc {
+			ims = append(ims, im)
+		}
+	}
+	return ims
+}
+
+// workerCounts returns the numbers of workers of the sweep: every count up
+// to 8, then powers of two, and p itself.
+func workerCounts(p int) []int {
+	var ws []int
+	for w := 1; w <= p; w++ {
+		if w <= 8 || w&(w-1) == 0 || w == p {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// comparison is one operation at one length with one number of workers:
+// the timings of its implementations, the sequential one first.
+type comparison struct {
+	op      bench.Op
+	n       int
+	workers int
+	ts      []timing
+}
+
+// get returns the timing of the implementation named impl.
+func (c comparison) get(impl string) (timing, bool) {
+	for _, t := range c.ts {
+		if t.impl == impl {
+			return t, true
+		}
+	}
+	return timing{}, false
+}
+
+// results is everything a run measured.
+type results struct {
+	start   time.Time
+	elapsed time.Duration
+	ceil    ceilings
+	notes   []string     // what could not be measured, and why
+	compare []comparison // with s.workers workers
+	sweep   []comparison // at s.sweepN, by number of workers
+}
+
+func run(s settings) *results {
+	r := &results{start: time.Now()}
+	threads := []int{1, s.workers}
+	if s.sweepN > 0 {
+		threads = workerCounts(s.workers)
+	}
+	threads = slices.Compact(threads)
+
+	steps := len(threads)
+	for _, op := range s.ops {
+		steps += len(s.sizesOf(op))
+		if s.sweepN > 0 {
+			steps += len(threads)
+		}
+	}
+	p := newProgress(os.Stderr, steps)
+
+	// The ceiling first, while nothing else is in memory.
+	runC, cleanup, err := func() (func(n, t, reps int) (bandwidth, error), func(), error) {
+		if !s.cStream {
+			return nil, nil, fmt.Errorf("-c=false")
+		}
+		return cStream()
+	}()
 	if err != nil {
-		return ""
+		r.notes = append(r.notes, fmt.Sprintf("No C STREAM: %v.", err))
+	} else {
+		defer cleanup()
 	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if name, ok := strings.CutPrefix(line, "model name"); ok {
-			return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), ":"))
+	for _, t := range threads {
+		p.step(fmt.Sprintf("STREAM ceiling, %d thread(s)", t))
+		r.ceil = append(r.ceil, goStream(s.streamN, t, s.streamReps))
+		runtime.GC()
+		if runC != nil {
+			bw, err := runC(s.streamN, t, s.streamReps)
+			if err != nil {
+				r.notes = append(r.notes, err.Error())
+				runC = nil
+				continue
+			}
+			r.ceil = append(r.ceil, bw)
 		}
 	}
-	return ""
+
+	// The comparisons, one length at a time so that only its inputs are in
+	// memory.
+	var lengths []int
+	for _, op := range s.ops {
+		lengths = append(lengths, s.sizesOf(op)...)
+	}
+	slices.Sort(lengths)
+	for _, n := range slices.Compact(lengths) {
+		in := bench.NewInputs(n)
+		for _, op := range s.ops {
+			if !slices.Contains(s.sizesOf(op), n) {
+				continue
+			}
+			p.step(fmt.Sprintf("%s, n=%s", op.Name, pow2(n)))
+			r.compare = append(r.compare, comparison{
+				op: op, n: n, workers: s.workers,
+				ts: measure(s.implsOf(op), in, s.rounds, s.sample),
+			})
+		}
+	}
+
+	// Throughput against workers.
+	if s.sweepN > 0 {
+		in := bench.NewInputs(s.sweepN)
+		for _, op := range s.ops {
+			for _, w := range threads {
+				p.step(fmt.Sprintf("%s, n=%s, %d worker(s)", op.Name, pow2(s.sweepN), w))
+				runtime.GOMAXPROCS(w)
+				r.sweep = append(r.sweep, comparison{
+					op: op, n: s.sweepN, workers: w,
+					ts: measure(sweepImpls(op), in, s.rounds, s.sample),
+				})
+			}
+		}
+		runtime.GOMAXPROCS(s.workers)
+	}
+	p.done()
+	r.elapsed = time.Since(r.start)
+	return r
 }
 
-// quickCases are the comparisons of the quick report.
-func quickCases() []pair {
-	var ps []pair
-	for _, n := range []int{1000, 1 << 20} {
-		x := ramp(n, 2)
-		dst := make([]float64, n)
-		ps = append(ps, pair{
-			name: "map math.Exp (MapTo)",
-			n:    n,
-			seq: func() {
-				for i, v := range x {
-					dst[i] = math.Exp(v)
-				}
-			},
-			par: func() { parray.MapTo(dst, math.Exp, x) },
-		})
-	}
-	{
-		n := 1 << 20
-		x := ramp(n, 2)
-		dst := make([]float64, n)
-		ps = append(ps, pair{
-			name: "map math.Exp (Blocks)",
-			n:    n,
-			seq: func() {
-				for i, v := range x {
-					dst[i] = math.Exp(v)
-				}
-			},
-			par: func() { parray.Blocks(dst, expBlock, x) },
-		})
-	}
-	{
-		n := 1 << 22
-		a, b, c := ramp(n, 1), ramp(n, 3), ramp(n, 5)
-		dst := make([]float64, n)
-		ps = append(ps, pair{
-			name: "a*b + c (Blocks)",
-			n:    n,
-			seq:  func() { fma(dst, a, b, c) },
-			par:  func() { parray.Blocks(dst, fmaBlock, a, b, c) },
-		})
-	}
-	return ps
+// progress shows on standard error which step a run is at. On a terminal
+// it rewrites one line; elsewhere it writes a line a step.
+type progress struct {
+	w     *os.File
+	tty   bool
+	start time.Time
+	total int
+	i     int
 }
 
-// ramp returns n values rising from 0 to below top.
-func ramp(n int, top float64) []float64 {
-	s := make([]float64, n)
-	for i := range s {
-		s[i] = top * float64(i) / float64(n)
-	}
-	return s
+func newProgress(w *os.File, total int) *progress {
+	fi, err := w.Stat()
+	return &progress{w: w, tty: err == nil && fi.Mode()&os.ModeCharDevice != 0, start: time.Now(), total: total}
 }
 
-func expBlock(dst []float64, src ...[]float64) {
-	for i, v := range src[0] {
-		dst[i] = math.Exp(v)
-	}
-}
-
-func fma(dst, a, b, c []float64) {
-	b, c = b[:len(a)], c[:len(a)]
-	for i := range dst[:len(a)] {
-		dst[i] = a[i]*b[i] + c[i]
+func (p *progress) step(what string) {
+	p.i++
+	line := fmt.Sprintf("[%d/%d] %s (%s so far)", p.i, p.total, what, time.Since(p.start).Round(time.Second))
+	if p.tty {
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+	} else {
+		fmt.Fprintln(p.w, line)
 	}
 }
 
-func fmaBlock(dst []float64, src ...[]float64) { fma(dst, src[0], src[1], src[2]) }
+func (p *progress) done() {
+	if p.tty {
+		fmt.Fprintf(p.w, "\r\033[K")
+	}
+	fmt.Fprintf(p.w, "measured in %s\n", time.Since(p.start).Round(time.Second))
+}
