@@ -144,6 +144,13 @@ func FuzzReductions(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte, workers, grain uint8) {
 		vals := decodeFloats(data)
+		if grain >= 128 && len(vals) <= 64 {
+			// Tasks are whole leaves, so a short input is a single
+			// task and the combining of tasks never runs. Runs of
+			// leafLen+1 copies of each value fill whole leaves and
+			// tasks with NaNs, ties and infinities.
+			vals = stretch(vals, leafLen+1)
+		}
 		n := len(vals) / 2
 		x, y := vals[:n], vals[n:2*n]
 		compare := tame(x, y)
@@ -172,6 +179,17 @@ func FuzzReductions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// stretch returns s with each value repeated k times.
+func stretch(s []float64, k int) []float64 {
+	out := make([]float64, 0, len(s)*k)
+	for _, v := range s {
+		for range k {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // maxAbsFinite returns the largest finite |v| of x, or 0.

@@ -406,6 +406,18 @@ func TestExtremesSpecial(t *testing.T) {
 		"signed zeros":     mk(map[int]float64{0: math.Copysign(0, -1)}, 0),
 		"inf at task edge": mk(map[int]float64{minTaskReduce - 1: math.Inf(1), minTaskReduce: math.Inf(-1)}, 1),
 	}
+	// Whole tasks of NaN: a range whose every value is NaN yields its
+	// first index, and combining must skip it on either side.
+	nanRun := func(lo, hi int) []float64 {
+		x := mk(map[int]float64{n / 2: 3, n/2 + 1: -3}, 1)
+		for i := lo; i < hi; i++ {
+			x[i] = nan
+		}
+		return x
+	}
+	cases["NaN first tasks"] = nanRun(0, 2*minTaskReduce+1)
+	cases["NaN middle tasks"] = nanRun(leafLen-1, n/2-leafLen)
+	cases["NaN last tasks"] = nanRun(n/2+leafLen, n)
 	for name, x := range cases {
 		for _, w := range []int{1, 2, 7} {
 			c := Config{Workers: w}
