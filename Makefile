@@ -84,6 +84,10 @@ fuzz: ## every fuzz target, FUZZTIME each (default 10s)
 	echo "== $$run fuzz targets run, $$declared declared"; \
 	test $$run -eq $$declared
 
+.PHONY: ci
+ci: ## the CI matrix: make test, lint, 386, -cpu 1,2,4,8, fuzz, demo (.ci/run)
+	bash .ci/run
+
 .PHONY: lint
 lint: ## gofmt, go mod tidy, go vet and staticcheck (pinned in tools/go.mod)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); \
