@@ -96,7 +96,7 @@ func (c Config) addScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDens
 	dv, resize := dstView(dst, n)
 	checkDstOverlap(dv, resize, av)
 	checkDstOverlap(dv, resize, bv)
-	dv = reuseDst(dst, n)
+	dv = reuseDst(dst, dv, resize, n)
 	switch {
 	case alpha == 1 || alpha == -1:
 		// mat calls AddVec or SubVec, with no special case below.
@@ -253,7 +253,7 @@ func (c Config) ScaleVec(dst *mat.VecDense, alpha float64, a *mat.VecDense) {
 	}
 	dv, resize := dstView(dst, n)
 	checkDstOverlap(dv, resize, av)
-	c.scaleView(reuseDst(dst, n), alpha, av)
+	c.scaleView(reuseDst(dst, dv, resize, n), alpha, av)
 }
 
 // scaleView sets d[i] = alpha * a[i].
@@ -354,7 +354,7 @@ func (c Config) binaryVec(dst, a, b *mat.VecDense) (dv, av, bv view) {
 	dv, resize := dstView(dst, n)
 	checkDstOverlap(dv, resize, av)
 	checkDstOverlap(dv, resize, bv)
-	return reuseDst(dst, n), av, bv
+	return reuseDst(dst, dv, resize, n), av, bv
 }
 
 // vecView returns the view of the elements of v. It panics if v is nil, or
@@ -370,7 +370,11 @@ func vecView(v *mat.VecDense) view {
 	if r.N == 0 {
 		return view{}
 	}
-	if r.N < 0 || r.Inc < 1 || len(r.Data) == 0 || r.N-1 > (len(r.Data)-1)/r.Inc {
+	// The division (tens of cycles) only for strided views: with Inc 1 the
+	// comparison of N and len(Data) is the same test.
+	if r.N < 0 || r.Inc < 1 || len(r.Data) == 0 ||
+		(r.Inc == 1 && r.N > len(r.Data)) ||
+		(r.Inc > 1 && r.N-1 > (len(r.Data)-1)/r.Inc) {
 		panic(badRawVector)
 	}
 	span := (r.N-1)*r.Inc + 1
@@ -423,11 +427,13 @@ func checkDstOverlap(dst view, resize bool, src view) {
 	checkViewOverlap(dst, src)
 }
 
-// reuseDst resizes an empty dst to n elements and returns its view.
-func reuseDst(dst *mat.VecDense, n int) view {
-	if dst.IsEmpty() {
-		dst.ReuseAsVec(n)
+// reuseDst returns the view of dst, dv as dstView returned it: when resize
+// is set, dst is first resized to n elements and viewed again.
+func reuseDst(dst *mat.VecDense, dv view, resize bool, n int) view {
+	if !resize {
+		return dv
 	}
+	dst.ReuseAsVec(n)
 	return vecView(dst)
 }
 
