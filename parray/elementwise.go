@@ -13,46 +13,40 @@ import "gonum.org/v1/gonum/floats"
 // elements runs inline on the caller. These operations write an element for
 // every element they read; reductions, which only read, have their own.
 //
-// PROVISIONAL. Measured with the benchmarks in elementwise_bench_test.go on
-// the 2-core development machine (AMD EPYC under Firecracker, Go 1.26),
-// -benchtime 100ms or 200ms, -count 5, three runs; each figure is the median
-// ns/op of Config{Grain: n/2} (forced onto two workers) over the median of
-// the sequential call in the same run, for runs 1, 2 and 3. The machine was
-// not quiet (another engineer may have been compiling, and the host is
-// shared): run-to-run spread is 20 to 40%, and memory bandwidth did not scale
-// with cores as it does on a quiet machine (18 GB/s for one core at 2^22
-// against 33 GB/s in DESIGN.md). Issue 4 re-measures them on a quiet
-// machine. Below about 2^19 elements forking always lost here (1.2x to 2.6x
-// slower): an idle core is a halted virtual CPU that starts a new goroutine
-// 40 to 300 us late, and the slices then fit in cache, so one core is
-// already fast.
+// Each threshold is the break-even of make thresholds on the 2-core
+// development machine (AMD EPYC under Firecracker, Go 1.26), on a quiet
+// machine, 2026-11-22: the benchmarks in elementwise_bench_test.go, -count
+// 6, forced onto two workers (Config{Grain: n/2}) against the sequential
+// floats or mat call, interleaved; the change of the median where benchstat
+// found one (p <= 0.05), ~ where it found none. Below the thresholds forking
+// loses: an idle core is a halted virtual CPU that starts a new goroutine 40
+// to 300 us late, and the slices fit in the 32 MiB cache, so one core is
+// already fast. bench/RESULTS.md says how to measure them again elsewhere.
 const (
 	// minParElem1 is for operations that read one slice and write one:
 	// Scale, ScaleTo, AddConst, and ScaleVec and CopyVec with Inc 1.
-	// ScaleTo: 2^20: 1.10 0.81 1.03; 2^21: 0.68 1.10 0.98;
-	// 2^22: 0.61 0.79 1.02 (32 MiB per slice: no size won in every run;
-	// 2^22 is the top of the sweep).
+	// ScaleTo: 2^20 ~; 2^21 ~; 2^22 -32% (32 MiB per slice; the top of
+	// the sweep).
 	minParElem1 = 1 << 22
 
 	// minParElem2 is for operations that read two slices and write one:
 	// Add, AddTo, Sub, SubTo, Mul, MulTo, AddScaled, AddScaledTo, and the
 	// VecDense sums and products with Inc 1.
-	// AddTo: 2^19: 1.19 1.00 1.63; 2^20: 0.95 0.90 0.78 (8 MiB per slice);
-	// 2^21: 1.06 1.29 0.74; 2^22: 1.10 0.86 0.65.
+	// AddTo: 2^19 +41%; 2^20 -20% (8 MiB per slice); 2^21 -18%; 2^22 -19%.
 	minParElem2 = 1 << 20
 
 	// minParElemDiv is for division (Div, DivTo, and DivElemVec with Inc 1),
 	// which costs more per element than a memory stream.
-	// DivTo: 2^20: 1.30 1.11 0.71; 2^21: 0.80 0.93 0.67 (16 MiB per
-	// slice); 2^22: 0.72 1.02 0.75.
-	minParElemDiv = 1 << 21
+	// DivTo: 2^18 +11%; 2^19 ~; 2^20 -31%; 2^21 -23%; 2^22 -40%.
+	minParElemDiv = 1 << 20
 
 	// minParElemStrided is for VecDense operations on views with Inc > 1,
 	// whose scalar loops touch a cache line for every few elements.
-	// AddVec on three Inc 2 views, forced over parray's own inline loop
-	// (one run): 2^18: 1.08; 2^19: 0.89 (4/5 wins); 2^20: 0.93 (4/5);
-	// 2^21: 0.75 (5/5); 2^22: 0.60 (5/5).
-	minParElemStrided = 1 << 19
+	// AddVec on three Inc 2 views: 2^18 +113%; 2^19 ~; 2^20 -29%; 2^21
+	// -20%; 2^22 -14%. (parray's inline strided loop is Go,
+	// 1.7 to 2.1 times mat's assembly below 2^19: gonum's strided kernels
+	// are in an internal package.)
+	minParElemStrided = 1 << 20
 
 	// minTaskElem is the least number of elements in one claimed range
 	// of a streaming operation: a few microseconds of work, against tens

@@ -66,7 +66,9 @@ const (
 	// (median about 100 us), and the call must wait for every goroutine it
 	// started. BenchmarkEngineBreakEven, math.Exp forced onto 2 workers
 	// against the sequential loop: 1.30x slower at 120 us of work, 1.20x
-	// at 240 us, 1.04x faster at 480 us; break-even near 300 us. On a
+	// at 240 us, 1.04x faster at 480 us; break-even near 300 us. Again on
+	// a quiet machine (make thresholds, -count 6, 2026-11-22): +27% at
+	// 124 us, +12% at 224 us, -12% at 491 us. On a
 	// machine whose idle cores wake in microseconds it could be ten times
 	// smaller; set Config.Grain there.
 	minParallelWork = 300 * time.Microsecond

@@ -55,7 +55,7 @@ func (c Config) extremeIdx(s []float64, seq func([]float64) int, better func(a, 
 	if len(s) == 0 {
 		panic(zeroLength)
 	}
-	w, inline := c.serial(len(s), minParStream)
+	w, inline := c.serial(len(s), minParScalar)
 	if inline {
 		return seq(s)
 	}
@@ -96,7 +96,7 @@ func (c Config) NearestIdx(s []float64, v float64) int {
 	case math.IsInf(v, -1):
 		return c.MinIdx(s)
 	}
-	w, inline := c.serial(len(s), minParStream)
+	w, inline := c.serial(len(s), minParScalar)
 	if inline {
 		return floats.NearestIdx(s, v)
 	}

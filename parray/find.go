@@ -49,7 +49,7 @@ func HasNaN(s []float64) bool { return Config{}.HasNaN(s) }
 // HasNaN is the package-level [HasNaN] on the workers of c.
 func (c Config) HasNaN(s []float64) bool {
 	c.check()
-	w, inline := c.serial(len(s), minParStream)
+	w, inline := c.serial(len(s), minParScalar)
 	if inline {
 		return floats.HasNaN(s)
 	}

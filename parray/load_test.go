@@ -115,8 +115,11 @@ var loadOps = []loadOp{
 // must be unchanged.
 func TestLoad(t *testing.T) {
 	const goroutines = 64
-	n, rounds := minParStream+1001, 2
-	configs := []Config{{}, {Workers: 2}, {Workers: 3}, {Workers: 8}}
+	// Above the thresholds of the scalar reductions; the Grains force the
+	// kernel sums and element-wise operations, whose thresholds are 2^20
+	// and more, onto several workers too.
+	n, rounds := minParScalar+1001, 2
+	configs := []Config{{}, {Workers: 2}, {Workers: 3, Grain: 4096}, {Workers: 8, Grain: 20_000}}
 	if testing.Short() {
 		// Built-in operations below their thresholds run inline: a
 		// Grain forces them parallel on a size the race detector can

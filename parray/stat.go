@@ -62,12 +62,8 @@ func (c Config) MeanVariance(x, weights []float64) (mean, variance float64) {
 	if len(x) == 0 {
 		return math.NaN(), math.NaN()
 	}
-	minPar := minParStream
-	if weights != nil {
-		minPar = minParStream2
-	}
 	var m moments
-	w, inline := c.serial(len(x), minPar)
+	w, inline := c.serial(len(x), minParScalar)
 	if inline {
 		m = momentsNode(x, weights)
 	} else {

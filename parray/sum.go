@@ -3,25 +3,41 @@ package parray
 import "math"
 
 // Thresholds and task sizes of the reductions: a call on fewer elements runs
-// inline on the caller. These are estimates from the engine's fork cost (a
-// helper goroutine starts 40-300 us late here, see minParallelWork) and the
-// kernels' single-core speeds; BenchmarkReduceThreshold in
-// reduce_bench_test.go measures the break-even, and bench/RESULTS.md records
-// the figures the constants were finally set from.
+// inline on the caller. Each threshold is the measured break-even of the
+// parallel call on this 2-core machine, where a helper goroutine starts 40 to
+// 300 us late (see minParallelWork); BenchmarkReduceThreshold in
+// reduce_bench_test.go measures it, and bench/RESULTS.md says how to measure
+// it again on another machine.
 const (
-	// minParStream is the threshold of reductions that read one slice at
-	// memory speed (Sum, Max, HasNaN, ...): 2^18 elements, 2 MiB, about
-	// 100 us at the 20 GB/s one core streams here.
-	minParStream = 1 << 18
+	// The figures below are from make thresholds (BenchmarkReduceThreshold,
+	// -count 6, 2 cores, 2026-11-22): the change of the forced parallel
+	// call against the inline one, median of 6, where benchstat found one
+	// (p <= 0.05); ~ where it found none.
 
-	// minParStream2 is the threshold of reductions that read two slices
-	// (Dot, Distance, weighted statistics): half as many elements for the
-	// same bytes.
-	minParStream2 = 1 << 17
+	// minParStream is the threshold of reductions that read one slice
+	// through the leaf kernels (Sum, Norm with L 1 or 2, SumVec): a slice
+	// in the 32 MiB cache is summed faster by one core than two can start.
+	// Sum: 2^19 +44%; 2^20 +34%; 2^22 -25%.
+	minParStream = 1 << 21
+
+	// minParStream2 is the threshold of kernel reductions that read two
+	// slices (Dot, Distance, weighted Mean, DotVec).
+	// Dot: 2^18 +27%; 2^19 +32%; 2^20 -16%; 2^22 -34%.
+	minParStream2 = 1 << 20
+
+	// minParScalar is the threshold of reductions whose leaves are scalar
+	// Go loops of a nanosecond or more per element (MaxIdx, MinIdx, Max,
+	// Min, NearestIdx, HasNaN, Prod, SumCompensated, MeanVariance, the
+	// infinity norm).
+	// MaxIdx: 2^17 ~; 2^18 ~; 2^19 -18%; 2^20 -36%.
+	// MeanVariance: 2^17 ~; 2^18 -23%; 2^19 -24%; 2^20 -30%.
+	minParScalar = 1 << 18
 
 	// minParCompute is the threshold of reductions that compute a
-	// transcendental function per element (math.Pow, math.Exp): about 15 ns
-	// per element here, so 2^15 elements is about 500 us.
+	// transcendental function per element (math.Pow, math.Exp), about 15 ns
+	// per element here.
+	// LogSumExp: 2^13 +12%; 2^15 -21%; 2^17 -40%.
+	// Norm with L = 3: 2^13 ~; 2^15 -36%; 2^17 -27%.
 	minParCompute = 1 << 15
 
 	// minTaskReduce is the least number of elements per task: 64K elements
@@ -287,7 +303,7 @@ func (c Config) norm2(n int, v leafFill, minPar int) float64 {
 // floats.Norm, so any NaN gives NaN, or, with skipNaN, with > for
 // floats.Distance, which a NaN never passes.
 func (c Config) maxAbs(n int, v leafFill, skipNaN bool) float64 {
-	w, inline := c.serial(n, minParStream)
+	w, inline := c.serial(n, minParScalar)
 	if inline {
 		return maxAbsNode(0, n, &v, skipNaN)
 	}
@@ -339,7 +355,7 @@ func Prod(s []float64) float64 { return Config{}.Prod(s) }
 // Prod is the package-level [Prod] on the workers of c.
 func (c Config) Prod(s []float64) float64 {
 	c.check()
-	w, inline := c.serial(len(s), minParStream)
+	w, inline := c.serial(len(s), minParScalar)
 	if inline {
 		return prodNode(s)
 	}
@@ -396,7 +412,7 @@ func SumCompensated(s []float64) float64 { return Config{}.SumCompensated(s) }
 func (c Config) SumCompensated(s []float64) float64 {
 	c.check()
 	var r compSum
-	w, inline := c.serial(len(s), minParStream)
+	w, inline := c.serial(len(s), minParScalar)
 	if inline {
 		r = compNode(s)
 	} else {
