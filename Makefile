@@ -21,7 +21,7 @@ help: ## list the targets
 
 .PHONY: demo
 demo: ## the main job: measure parnum against sequential Go on this machine (quick, under a minute)
-	$(GO) -C bench run ./cmd/report -quick
+	$(GO) -C bench run ./cmd/report -quick -out out/demo
 
 .PHONY: report
 report: ## the full report: every operation and size, the Go alternatives, the ceiling, plots in bench/out/ (minutes)
