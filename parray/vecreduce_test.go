@@ -34,7 +34,10 @@ func stridedOf(vals []float64, inc int) *mat.VecDense {
 // and against gonum's mat functions within rounding.
 func TestVecReductions(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(51, 52))
-	sizes := []int{0, 1, 7, leafLen + 1, leafBatch*leafLen + 3, minParStream2 + 5, minParStream + 9}
+	sizes := []int{0, 1, 7, leafLen + 1, leafBatch*leafLen + 3, minParScalar + 1, minParStream2 + 5, minParStream + 9}
+	if testing.Short() {
+		sizes = sizes[:6]
+	}
 	for _, n := range sizes {
 		x, y := randSlice(rnd, n), randSlice(rnd, n)
 		for _, inc := range []int{1, 2, 3} {
