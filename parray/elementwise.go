@@ -8,6 +8,12 @@ import "gonum.org/v1/gonum/floats"
 // every element of these operations depends only on the same element of the
 // inputs, so cutting the slices changes nothing in the result. Workers write
 // disjoint ranges whose boundaries start cache lines of dst.
+//
+// The functions are written out one by one rather than through a helper
+// taking the floats function as a value: floats.Mul, MulTo and friends are
+// Go loops that the compiler inlines into a direct call, and through a func
+// value MulTo took twice as long at 1024 elements (BenchmarkSmall, 6 runs:
+// 1.1-1.6 us against 0.47-0.73 us).
 
 // Thresholds of the element-wise operations, in elements: a call on fewer
 // elements runs inline on the caller. These operations write an element for
