@@ -37,6 +37,14 @@
 // two workers write to the same line (unless Grain asks for ranges shorter
 // than a line, 8 values).
 //
+// On slices of 2^21 elements and more (three of them exceed a 32 MiB cache),
+// [Add], [AddTo], [Sub], [SubTo], [AddScaled], [AddScaledTo] and the
+// contiguous [AddVec], [SubVec] and [AddScaledVec] write whole cache lines of
+// the destination with streaming stores on amd64, which do not read a line
+// before writing it: about 1.4 times the bandwidth of gonum's kernel on the
+// development machine, with gonum's arithmetic and so its bits. The
+// destination then starts in memory rather than in cache.
+//
 // Small calls run inline on the caller, with no goroutine: a goroutine started
 // on an idle core begins to run only after that core wakes, which takes tens to
 // hundreds of microseconds on a virtual machine, more than a short loop. For

@@ -7,7 +7,10 @@ import "gonum.org/v1/gonum/floats"
 // floats function itself on its sub-slices (SSE2 assembly on amd64), and
 // every element of these operations depends only on the same element of the
 // inputs, so cutting the slices changes nothing in the result. Workers write
-// disjoint ranges whose boundaries start cache lines of dst.
+// disjoint ranges whose boundaries start cache lines of dst. From minStream
+// elements, Add, AddTo, Sub, SubTo, AddScaled and AddScaledTo run gonum's
+// kernel of those functions (AxpyUnitaryTo) rewritten with streaming stores
+// instead (stream.go): the same instructions, so the same bits.
 //
 // The functions are written out one by one rather than through a helper
 // taking the floats function as a value: floats.Mul, MulTo and friends are
@@ -74,6 +77,10 @@ func (c Config) Add(dst, s []float64) {
 		panic(badDstLength)
 	}
 	checkOverlap(dst, s)
+	if streams(len(dst)) {
+		c.streamAxpy(dst, 1, s, dst)
+		return
+	}
 	w, inline := c.serial(len(dst), minParElem2)
 	if inline {
 		floats.Add(dst, s)
@@ -103,6 +110,10 @@ func (c Config) AddTo(dst, s, t []float64) []float64 {
 	}
 	checkOverlap(dst, s)
 	checkOverlap(dst, t)
+	if streams(len(dst)) {
+		c.streamAxpy(dst, 1, s, t)
+		return dst
+	}
 	w, inline := c.serial(len(dst), minParElem2)
 	if inline {
 		floats.AddTo(dst, s, t)
@@ -148,6 +159,10 @@ func (c Config) AddScaled(dst []float64, alpha float64, s []float64) {
 		panic(badLength)
 	}
 	checkOverlap(dst, s)
+	if streams(len(dst)) {
+		c.streamAxpy(dst, alpha, s, dst)
+		return
+	}
 	w, inline := c.serial(len(dst), minParElem2)
 	if inline {
 		floats.AddScaled(dst, alpha, s)
@@ -180,6 +195,10 @@ func (c Config) AddScaledTo(dst, y []float64, alpha float64, s []float64) []floa
 	}
 	checkOverlap(dst, y)
 	checkOverlap(dst, s)
+	if streams(len(dst)) {
+		c.streamAxpy(dst, alpha, s, y)
+		return dst
+	}
 	w, inline := c.serial(len(dst), minParElem2)
 	if inline {
 		floats.AddScaledTo(dst, y, alpha, s)
@@ -360,6 +379,10 @@ func (c Config) Sub(dst, s []float64) {
 		panic(badLength)
 	}
 	checkOverlap(dst, s)
+	if streams(len(dst)) {
+		c.streamAxpy(dst, -1, s, dst)
+		return
+	}
 	w, inline := c.serial(len(dst), minParElem2)
 	if inline {
 		floats.Sub(dst, s)
@@ -389,6 +412,10 @@ func (c Config) SubTo(dst, s, t []float64) []float64 {
 	}
 	checkOverlap(dst, s)
 	checkOverlap(dst, t)
+	if streams(len(dst)) {
+		c.streamAxpy(dst, -1, t, s)
+		return dst
+	}
 	w, inline := c.serial(len(dst), minParElem2)
 	if inline {
 		floats.SubTo(dst, s, t)

@@ -86,10 +86,12 @@ var ewCases = []ewCase{
 const testGrain = 3
 
 // ewSizes are the sizes a function with threshold thr runs at: empty, one
-// element, either side of a cache line, either side of the threshold, and a
-// million. Under the race detector, sizes above 2^20+1 are left out.
+// element, either side of a cache line, either side of the threshold and of
+// minStream, and a million. Under the race detector, sizes above 2^20+1 are
+// left out.
 func ewSizes(thr int) []int {
-	sz := []int{0, 1, 7, 8, 9, 1000, thr - 1, thr, thr + 1, 1_000_000}
+	sz := []int{0, 1, 7, 8, 9, 1000, thr - 1, thr, thr + 1, 1_000_000,
+		minStream - 1, minStream, minStream + 1}
 	if raceEnabled {
 		sz = slices.DeleteFunc(sz, func(n int) bool { return n > 1<<20+1 })
 	}
@@ -211,7 +213,7 @@ func ewConfigs(n int) []Config {
 		return []Config{{Workers: 2}, {Workers: 3, Grain: testGrain}}
 	}
 	if isLarge(n) {
-		return []Config{{Workers: 2}, {Workers: 7}, {Workers: 3, Grain: testGrain}, {}}
+		return []Config{{Workers: 1}, {Workers: 2}, {Workers: 7}, {Workers: 3, Grain: testGrain}, {}}
 	}
 	var cs []Config
 	for _, g := range []int{0, testGrain} {

@@ -125,9 +125,15 @@ func (c Config) addScaledVec(dst, a *mat.VecDense, alpha float64, b *mat.VecDens
 		c.scaleView(dv, alpha+1, dv)
 		return
 	}
+	unit := dv.unit() && av.unit() && bv.unit()
 	minPar := minParElem2
-	if !(dv.unit() && av.unit() && bv.unit()) {
+	if !unit {
 		minPar = minParElemStrided
+	}
+	if unit && streams(n) {
+		// axpyUnit's floats calls are all AxpyUnitaryTo(dd, alpha, bd, ad).
+		c.streamAxpy(dv.data[:n], alpha, bv.data[:n], av.data[:n])
+		return
 	}
 	w, inline := c.serial(n, minPar)
 	if inline {

@@ -142,7 +142,8 @@ func TestVecDifferential(t *testing.T) {
 			if !unit {
 				thr = minParElemStrided
 			}
-			sizes := []int{1, 7, 8, 9, 1000, thr - 1, thr, thr + 1, 1_000_000}
+			sizes := []int{1, 7, 8, 9, 1000, thr - 1, thr, thr + 1, 1_000_000,
+				minStream - 1, minStream, minStream + 1}
 			if raceEnabled {
 				sizes = slices.DeleteFunc(sizes, func(n int) bool { return n > 1<<20+1 })
 			}
