@@ -28,6 +28,9 @@ func (t timing) median() time.Duration {
 	return (s[n/2-1] + s[n/2]) / 2
 }
 
+// best returns the time per call of the fastest round.
+func (t timing) best() time.Duration { return slices.Min(t.times) }
+
 // spread is a median with the lowest and the highest value of the rounds.
 type spread struct{ med, lo, hi float64 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -75,5 +76,43 @@ func TestPow2(t *testing.T) {
 	}
 	if got := pow2(1000); got != "1000" {
 		t.Errorf("pow2(1000) = %q", got)
+	}
+}
+
+// TestShares checks the share of the ceiling and the STREAM target on
+// made-up timings: Sum at 2^24 moves 8*2^24 bytes, so 10 ms per call is
+// 13.4 GB/s, and 5 ms is 26.8 GB/s.
+func TestShares(t *testing.T) {
+	op, ok := bench.Lookup("Sum")
+	if !ok {
+		t.Fatal("no Sum op")
+	}
+	n := 1 << 24
+	par := timing{impl: bench.Parnum, times: []time.Duration{10 * time.Millisecond, 5 * time.Millisecond, 10 * time.Millisecond}}
+	seq := timing{impl: bench.Seq, times: []time.Duration{20 * time.Millisecond, 20 * time.Millisecond, 20 * time.Millisecond}}
+	c := comparison{op: op, n: n, workers: 2, ts: []timing{seq, par}}
+	ceil := float64(8*n) / 5e-3 / 1e9 // the fastest round is exactly the ceiling
+	r := &results{ceil: ceilings{{source: "C", threads: 2, gbs: map[string]float64{bench.KernelSum: ceil}}}, compare: []comparison{c}}
+	med, best, ok := r.shares(c, par)
+	if !ok || math.Abs(med-0.5) > 1e-12 || math.Abs(best-1) > 1e-12 {
+		t.Errorf("shares = %v, %v, %v; want 0.5, 1, true", med, best, ok)
+	}
+	if got := r.share(c, par); got != "50% (100%)" {
+		t.Errorf("share = %q, want %q", got, "50% (100%)")
+	}
+	var found bool
+	for _, tg := range r.targets() {
+		if strings.Contains(tg.what, "Sum 2^24") {
+			found = true
+			if tg.ok || tg.measured != "50% (fastest round 100%)" {
+				t.Errorf("target %q: %q, ok %v; want 50%% (fastest round 100%%), not ok", tg.what, tg.measured, tg.ok)
+			}
+		}
+	}
+	if !found {
+		t.Error("no STREAM target for Sum at 2^24")
+	}
+	if got := (timing{times: []time.Duration{4, 1, 3, 2}}).best(); got != 1 {
+		t.Errorf("best = %v, want 1", got)
 	}
 }
