@@ -441,14 +441,20 @@ func addComp(a, b compSum) compSum {
 	return compSum{s, a.comp + b.comp + err}
 }
 
-// neumaier adds x to the compensated sum a, as floats.SumCompensated does.
+// neumaier adds x to the compensated sum a, as floats.SumCompensated does:
+// the rounding error of t = a.sum + x is (big - t) + small, big being the
+// operand of larger magnitude (a.sum unless the comparison fails, as in
+// floats, so a NaN takes the same path). Choosing the operands and then
+// computing once, rather than computing in two branches, let the compiler
+// drop the branch: SumCompensated at 1024 elements went from 9% slower than
+// floats.SumCompensated to 11% faster (BenchmarkSmall, 6 runs, p=0.009).
 func neumaier(a compSum, x float64) compSum {
 	t := a.sum + x
-	if math.Abs(a.sum) >= math.Abs(x) {
-		a.comp += (a.sum - t) + x
-	} else {
-		a.comp += (x - t) + a.sum
+	big, small := a.sum, x
+	if !(math.Abs(a.sum) >= math.Abs(x)) {
+		big, small = x, a.sum
 	}
+	a.comp += (big - t) + small
 	a.sum = t
 	return a
 }
@@ -461,11 +467,30 @@ func compNode(s []float64) compSum {
 	p := treeOf[compSum]{combine: addComp}
 	for lo := 0; lo < len(s); lo += leafLen {
 		leaf := s[lo:min(lo+leafLen, len(s))]
-		var l [4]compSum
-		for i, v := range leaf {
-			l[i%4] = neumaier(l[i%4], v)
+		// Element i goes to lane i%4. The lanes are four variables, not
+		// an array indexed by i%4, which kept them in memory: 20% slower
+		// than floats.SumCompensated at 1024 elements, against its one
+		// lane.
+		var l0, l1, l2, l3 compSum
+		i := 0
+		for ; i+4 <= len(leaf); i += 4 {
+			q := leaf[i : i+4 : i+4]
+			l0 = neumaier(l0, q[0])
+			l1 = neumaier(l1, q[1])
+			l2 = neumaier(l2, q[2])
+			l3 = neumaier(l3, q[3])
 		}
-		p.push(addComp(addComp(l[0], l[1]), addComp(l[2], l[3])))
+		switch len(leaf) - i {
+		case 3:
+			l2 = neumaier(l2, leaf[i+2])
+			fallthrough
+		case 2:
+			l1 = neumaier(l1, leaf[i+1])
+			fallthrough
+		case 1:
+			l0 = neumaier(l0, leaf[i])
+		}
+		p.push(addComp(addComp(l0, l1), addComp(l2, l3)))
 	}
 	return p.result()
 }
