@@ -754,13 +754,29 @@ func checkOverlapCase(t *testing.T, e export, dst, src int, dw, sw window) {
 		shared = shared || slices.Contains(sw.elems(), i)
 	}
 	same := dw.off == sw.off && dw.n == sw.n && (dw.inc == sw.inc || dw.n == 1)
-	name := fmt.Sprintf("%s: dst %+v, %s %+v", e.name, dw, e.params[src], sw)
-	for _, cfg := range []Config{{Workers: 1}, {Workers: 3, Grain: 1}} {
+	// The other vectors are strided (newCall's) or contiguous: with all
+	// three contiguous, AddVec, MulElemVec and their kind take their inline
+	// fast path, which has overlap checks of its own.
+	type run struct {
+		cfg        Config
+		unitOthers bool
+	}
+	for _, r := range []run{{Config{Workers: 1}, false}, {Config{Workers: 1}, true}, {Config{Workers: 3, Grain: 1}, false}} {
+		cfg := r.cfg
+		name := fmt.Sprintf("%s: dst %+v, %s %+v, contiguous others %v", e.name, dw, e.params[src], sw, r.unitOthers)
 		buf := make([]float64, 24)
 		for i := range buf {
 			buf[i] = float64(i) + 1.5
 		}
 		c := newCall(t, e, dw.n)
+		if r.unitOthers {
+			for i := range e.params {
+				if i != dst && i != src && c.typ.In(i) == typeVec {
+					v := c.args[c.slots[i]].Interface().(*mat.VecDense)
+					c.args[c.slots[i]] = reflect.ValueOf(mat.VecDenseCopyOf(v))
+				}
+			}
+		}
 		c.args[c.slots[dst]] = dw.of(buf, c.typ.In(dst))
 		c.args[c.slots[src]] = sw.of(buf, c.typ.In(src))
 		// The reference: the same values, in memory of their own.
