@@ -94,9 +94,12 @@ func smallOps(n int) []smallOp {
 		{"AddConst", func() { floats.AddConst(1, dst) }, func() { AddConst(1, dst) }, false},
 		{"AddScaled", func() { floats.AddScaled(dst, 2, x) }, func() { AddScaled(dst, 2, x) }, false},
 		{"AddScaledTo", func() { floats.AddScaledTo(dst, y, 2, x) }, func() { AddScaledTo(dst, y, 2, x) }, false},
+		{"Sub", func() { floats.Sub(dst, x) }, func() { Sub(dst, x) }, false},
 		{"SubTo", func() { floats.SubTo(dst, x, y) }, func() { SubTo(dst, x, y) }, false},
+		{"Mul", func() { floats.Mul(dst, ones) }, func() { Mul(dst, ones) }, false},
 		{"MulTo", func() { floats.MulTo(dst, x, y) }, func() { MulTo(dst, x, y) }, false},
 		{"DivTo", func() { floats.DivTo(dst, x, y) }, func() { DivTo(dst, x, y) }, false},
+		{"Div", func() { floats.Div(dst, ones) }, func() { Div(dst, ones) }, false},
 		{"Scale", func() { floats.Scale(1.0000001, dst) }, func() { Scale(1.0000001, dst) }, false},
 		{"ScaleTo", func() { floats.ScaleTo(dst, 2, x) }, func() { ScaleTo(dst, 2, x) }, false},
 		{"Sum", func() { sinkF += floats.Sum(x) }, func() { sinkF += Sum(x) }, false},
@@ -109,7 +112,9 @@ func smallOps(n int) []smallOp {
 		{"Prod", func() { sinkF += floats.Prod(y) }, func() { sinkF += Prod(y) }, false},
 		{"LogSumExp", func() { sinkF += floats.LogSumExp(x) }, func() { sinkF += LogSumExp(x) }, false},
 		{"Max", func() { sinkF += floats.Max(x) }, func() { sinkF += Max(x) }, false},
+		{"Min", func() { sinkF += floats.Min(x) }, func() { sinkF += Min(x) }, false},
 		{"MinIdx", func() { sinkI += floats.MinIdx(x) }, func() { sinkI += MinIdx(x) }, false},
+		{"MaxIdx", func() { sinkI += floats.MaxIdx(x) }, func() { sinkI += MaxIdx(x) }, false},
 		{"NearestIdx", func() { sinkI += floats.NearestIdx(x, 0.5) }, func() { sinkI += NearestIdx(x, 0.5) }, false},
 		{"Count", func() { sinkI += floats.Count(pos, x) }, func() { sinkI += Count(pos, x) }, true},
 		{"HasNaN", func() { sinkI += len(x) * b2i(floats.HasNaN(x)) }, func() { sinkI += len(x) * b2i(HasNaN(x)) }, false},
@@ -119,9 +124,21 @@ func smallOps(n int) []smallOp {
 		{"Mean", func() { sinkF += stat.Mean(x, nil) }, func() { sinkF += Mean(x, nil) }, false},
 		{"MeanWeighted", func() { sinkF += stat.Mean(x, y) }, func() { sinkF += Mean(x, y) }, false},
 		{"Variance", func() { sinkF += stat.Variance(x, nil) }, func() { sinkF += Variance(x, nil) }, false},
+		{"MeanVariance", func() {
+			m, v := stat.MeanVariance(x, nil)
+			sinkF += m + v
+		}, func() {
+			m, v := MeanVariance(x, nil)
+			sinkF += m + v
+		}, false},
 		{"VarianceWeighted", func() { sinkF += stat.Variance(x, y) }, func() { sinkF += Variance(x, y) }, false},
 		{"AddVec", func() { vd.AddVec(vx, vy) }, func() { AddVec(vd, vx, vy) }, false},
+		{"SubVec", func() { vd.SubVec(vx, vy) }, func() { SubVec(vd, vx, vy) }, false},
+		{"AddScaledVec", func() { vd.AddScaledVec(vx, 2, vy) }, func() { AddScaledVec(vd, vx, 2, vy) }, false},
+		{"MulElemVec", func() { vd.MulElemVec(vx, vy) }, func() { MulElemVec(vd, vx, vy) }, false},
+		{"DivElemVec", func() { vd.DivElemVec(vx, vy) }, func() { DivElemVec(vd, vx, vy) }, false},
 		{"ScaleVec", func() { vd.ScaleVec(2, vx) }, func() { ScaleVec(vd, 2, vx) }, false},
+		{"CopyVec", func() { vd.CopyVec(vx) }, func() { CopyVec(vd, vx) }, false},
 		{"DotVec", func() { sinkF += mat.Dot(vx, vy) }, func() { sinkF += DotVec(vx, vy) }, false},
 		{"NormVec", func() { sinkF += mat.Norm(vx, 2) }, func() { sinkF += NormVec(vx, 2) }, false},
 	}

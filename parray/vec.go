@@ -187,6 +187,11 @@ func MulElemVec(dst, a, b *mat.VecDense) { Config{}.MulElemVec(dst, a, b) }
 
 // MulElemVec is the package-level [MulElemVec] on the workers of c.
 func (c Config) MulElemVec(dst, a, b *mat.VecDense) {
+	if dd, ad, bd, ok := c.smallBinary(dst, a, b, minParElem2); ok {
+		// floats.MulTo(dst, s, t) computes t[i] * s[i].
+		floats.MulTo(dd, bd, ad)
+		return
+	}
 	dv, av, bv := c.binaryVec(dst, a, b)
 	minPar := minParElem2
 	if !(dv.unit() && av.unit() && bv.unit()) {
@@ -229,6 +234,10 @@ func DivElemVec(dst, a, b *mat.VecDense) { Config{}.DivElemVec(dst, a, b) }
 
 // DivElemVec is the package-level [DivElemVec] on the workers of c.
 func (c Config) DivElemVec(dst, a, b *mat.VecDense) {
+	if dd, ad, bd, ok := c.smallBinary(dst, a, b, minParElemDiv); ok {
+		floats.DivTo(dd, ad, bd)
+		return
+	}
 	dv, av, bv := c.binaryVec(dst, a, b)
 	minPar := minParElemDiv
 	if !(dv.unit() && av.unit() && bv.unit()) {
@@ -393,6 +402,29 @@ func (c Config) binaryVec(dst, a, b *mat.VecDense) (dv, av, bv view) {
 	checkDstOverlap(dv, resize, av)
 	checkDstOverlap(dv, resize, bv)
 	return reuseDst(dst, dv, resize, n), av, bv
+}
+
+// smallBinary returns the slices of dst, a and b and true for a call of
+// MulElemVec or DivElemVec that runs inline (shorter than minPar, Grain
+// zero) on three contiguous vectors of one length that are checked here:
+// the views and checks of the general path cost about as much as the kernel
+// at 1024 elements (see addScaledVec). It returns false for every other call,
+// misuse included, which then takes the general path and its checks.
+func (c Config) smallBinary(dst, a, b *mat.VecDense, minPar int) (dd, ad, bd []float64, ok bool) {
+	c.check()
+	if c.Grain != 0 || a == nil || b == nil || a.Len() >= minPar {
+		return nil, nil, nil, false
+	}
+	n := a.Len()
+	ad, aok := smallUnit(a, n)
+	bd, bok := smallUnit(b, n)
+	dd, dok := smallUnit(dst, n)
+	if !(aok && bok && dok) {
+		return nil, nil, nil, false
+	}
+	checkOverlap(dd, ad)
+	checkOverlap(dd, bd)
+	return dd, ad, bd, true
 }
 
 // smallUnit returns the n > 0 elements of v as a slice if v is not nil, has
