@@ -345,6 +345,19 @@ func CopyVec(dst, a *mat.VecDense) int { return Config{}.CopyVec(dst, a) }
 // CopyVec is the package-level [CopyVec] on the workers of c.
 func (c Config) CopyVec(dst, a *mat.VecDense) int {
 	c.check()
+	if c.Grain == 0 && a != nil && dst != a && a.Len() < minParElem1 {
+		// The inline copy between two contiguous vectors of one length
+		// (see addScaledVec): the general path cost 56% more than mat's
+		// CopyVec at 1024 elements (BenchmarkSmall, 8 runs).
+		n := a.Len()
+		ad, aok := smallUnit(a, n)
+		dd, dok := smallUnit(dst, n)
+		if aok && dok {
+			checkOverlap(dd, ad)
+			copy(dd, ad)
+			return n
+		}
+	}
 	dv, av := vecView(dst), vecView(a)
 	n := min(dv.n, av.n)
 	if n == 0 || dst == a {
