@@ -17,12 +17,12 @@ package parray
 //
 // Measured on that machine (AMD EPYC under Firecracker, Go 1.26,
 // 2026-11-22): AddTo against floats.AddTo per range, three runs each,
-// medians: 2^20: 0.78 -> 0.56 ms on 2 workers; 2^21: 2.24 -> 1.69 ms on
+// medians: 2^20: 0.80 -> 0.56 ms on 2 workers; 2^21: 2.24 -> 1.69 ms on
 // one worker, 1.54 -> 1.50 ms on 2; 2^22: 3.91 -> 3.15 ms; 2^24: 16.4 ->
 // 11.5 ms (24.6 -> 34.9 GB/s) on 2. With dst also an input (AddScaled, Add),
-// it is no slower from 2^20 on (2^24: 16.4 -> 11.9 ms), and 2 times slower
-// at 2^18 and 2^19, where the slices stay in cache between calls: the
-// threshold is for both.
+// it is within 3% from 2^20 on and faster at 2^24 (16.4 -> 11.9 ms), and
+// 1.8 to 2 times slower at 2^18 and 2^19, where the slices stay in cache
+// between calls: the threshold is for both.
 const minStream = 1 << 21
 
 // streams reports whether a call on n elements writes with streaming stores.
