@@ -2,6 +2,17 @@
 
 #include "textflag.h"
 
+// AXPYONE stores alpha*x[i] + y[i] to dst[i] with a normal store, as
+// gonum's tail does, and moves the three pointers on by one element.
+#define AXPYONE \
+	MOVSD (SI), X1 \
+	MULSD X0, X1   \
+	ADDSD (DX), X1 \
+	MOVSD X1, (DI) \
+	ADDQ  $8, SI   \
+	ADDQ  $8, DX   \
+	ADDQ  $8, DI
+
 // func streamAxpyTo(dst []float64, alpha float64, x, y []float64)
 //
 // dst[i] = alpha*x[i] + y[i] with the instructions of gonum's AxpyUnitaryTo
@@ -26,13 +37,7 @@ TEXT ·streamAxpyTo(SB), NOSPLIT, $0-80
 head:
 	TESTQ $63, DI
 	JZ    lines
-	MOVSD (SI), X1
-	MULSD X0, X1
-	ADDSD (DX), X1
-	MOVSD X1, (DI)
-	ADDQ  $8, SI
-	ADDQ  $8, DX
-	ADDQ  $8, DI
+	AXPYONE
 	DECQ  CX
 	JNZ   head
 	RET
@@ -75,13 +80,7 @@ tail:
 	JZ    fence
 
 one:
-	MOVSD (SI), X1
-	MULSD X0, X1
-	ADDSD (DX), X1
-	MOVSD X1, (DI)
-	ADDQ  $8, SI
-	ADDQ  $8, DX
-	ADDQ  $8, DI
+	AXPYONE
 	DECQ  CX
 	JNZ   one
 
